@@ -1,0 +1,76 @@
+package io.loveandpay.autoconfigure;
+
+import java.time.Clock;
+
+import io.loveandpay.client.HmacSha256RequestSigner;
+import io.loveandpay.client.LoveandpayApiClient;
+import io.loveandpay.client.LoveandpayRequestSigner;
+import io.loveandpay.client.LoveandpaySigningFilter;
+import io.loveandpay.kyc.KycSessionService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the loveandpay client: a signing filter on Boot's
+ * {@link WebClient.Builder}, the {@link LoveandpayApiClient} and the
+ * {@link KycSessionService}. Start-up checks the configuration and makes no network call.
+ * <p>
+ * The signing time comes from a {@link Clock} bean named {@code loveandpayClock} when
+ * there is one, and from the system clock otherwise.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@ConditionalOnClass(WebClient.class)
+@EnableConfigurationProperties(LoveandpayProperties.class)
+public final class LoveandpayAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoveandpayRequestSigner loveandpayRequestSigner(LoveandpayProperties properties) {
+		return new HmacSha256RequestSigner(Keys.secretKey(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoveandpaySigningFilter loveandpaySigningFilter(LoveandpayProperties properties, LoveandpayRequestSigner signer,
+			@Qualifier("loveandpayClock") ObjectProvider<Clock> clock) {
+		return new LoveandpaySigningFilter(Keys.apiKey(properties), signer, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoveandpayApiClient loveandpayApiClient(LoveandpayProperties properties, LoveandpaySigningFilter signingFilter,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<LoveandpayWebClientCustomizer> customizers,
+			@Qualifier("loveandpayClock") ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
+		WebClient webClient = LoveandpayWebClientFactory.create(webClientBuilder.getIfAvailable(WebClient::builder),
+				properties,
+				connectorBuilder
+					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), customizers.orderedStream().toList(),
+				signingFilter);
+		return new LoveandpayApiClient(webClient, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KycSessionService kycSessionService(LoveandpayApiClient loveandpayApiClient) {
+		return KycSessionService.create(loveandpayApiClient);
+	}
+
+}

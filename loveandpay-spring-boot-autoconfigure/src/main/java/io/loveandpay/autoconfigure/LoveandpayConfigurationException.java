@@ -1,0 +1,39 @@
+package io.loveandpay.autoconfigure;
+
+/**
+ * A {@code loveandpay.*} property is missing or invalid. Its message names the property
+ * and the problem, never the value; the start-up failure report adds how to fix it.
+ *
+ * @since 0.1.0
+ */
+public final class LoveandpayConfigurationException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String property;
+
+	private final String action;
+
+	LoveandpayConfigurationException(String property, String problem, String action) {
+		super(property + " " + problem);
+		this.property = property;
+		this.action = action;
+	}
+
+	/**
+	 * Return the name of the property at fault, such as {@code loveandpay.api-key}.
+	 * @return the property name
+	 */
+	public String property() {
+		return this.property;
+	}
+
+	/**
+	 * Return how to fix the configuration.
+	 * @return the action to take
+	 */
+	public String action() {
+		return this.action;
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.loveandpay.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * Reads the provider's two error shapes, nested ({@code {"success": false, "error":
+ * {"code": ..., "message": ..., "requestId": ...}}}) and flat ({@code {"error":
+ * "NO_TERMINAL", "code": ..., "message": ..., "hint": ...}}), and turns them into typed
+ * exceptions.
+ */
+final class ApiErrors {
+
+	static final String REQUEST_ID_HEADER = "x-request-id";
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ApiErrors(JsonMapper json, Clock clock) {
+		this.json = json;
+		this.clock = clock;
+	}
+
+	LoveandpayException fromResponse(LoveandpayCall call, int status, HttpHeaders headers, byte[] body) {
+		LoveandpayApiError error = read(status, headers, body);
+		String operation = call.operation();
+		if (status == 401) {
+			return new LoveandpayAuthenticationException(operation, error);
+		}
+		if (status == 403) {
+			return new LoveandpayAccessDeniedException(operation, error);
+		}
+		if (status == 404) {
+			return new LoveandpayNotFoundException(operation, error);
+		}
+		if (status == 429) {
+			return new LoveandpayRateLimitException(operation, error, retryAfter(headers));
+		}
+		if (status >= 500 && status < 600) {
+			return new LoveandpayServerException(operation, error);
+		}
+		if (status >= 400 && status < 500) {
+			return new LoveandpayInvalidRequestException(operation, error);
+		}
+		return new LoveandpayProtocolException(operation,
+				operation + " received an unexpected HTTP " + status + " (redirects are not followed)", null);
+	}
+
+	LoveandpayApiException fromEnvelope(LoveandpayCall call, int status, HttpHeaders headers,
+			@Nullable JsonNode error) {
+		Fields fields = new Fields();
+		if (error != null) {
+			fields.read(error.isObject() ? error : this.json.createObjectNode().set("error", error));
+		}
+		return new LoveandpayApiException(call.operation(), fields.toError(status, headers));
+	}
+
+	private LoveandpayApiError read(int status, HttpHeaders headers, byte[] body) {
+		Fields fields = new Fields();
+		if (body.length > 0 && isJson(headers.getContentType())) {
+			try {
+				JsonNode root = this.json.readTree(body);
+				if (root != null && root.isObject()) {
+					JsonNode nested = root.get("error");
+					fields.read((nested != null && nested.isObject()) ? nested : root);
+				}
+			}
+			catch (JacksonException ex) {
+				// Not the JSON it claims to be: the status alone tells what happened.
+			}
+		}
+		return fields.toError(status, headers);
+	}
+
+	static boolean isJson(@Nullable MediaType contentType) {
+		return contentType == null || MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+				|| contentType.getSubtype().endsWith("+json");
+	}
+
+	@Nullable Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String trimmed = value.trim();
+		try {
+			long seconds = Long.parseLong(trimmed);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			// Not seconds: try an HTTP-date.
+		}
+		try {
+			ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+			Duration wait = Duration.between(this.clock.instant(), at.toInstant());
+			return wait.isNegative() ? Duration.ZERO : wait;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The fields of either error shape.
+	 */
+	private static final class Fields {
+
+		private @Nullable String code;
+
+		private @Nullable String message;
+
+		private @Nullable String hint;
+
+		private @Nullable String requestId;
+
+		void read(JsonNode node) {
+			this.code = text(node, "code");
+			this.message = text(node, "message");
+			this.hint = text(node, "hint");
+			this.requestId = text(node, "requestId");
+			String error = text(node, "error");
+			if (error != null) {
+				if (this.code == null && error.matches("[A-Z][A-Z0-9_]*")) {
+					this.code = error;
+				}
+				else if (this.message == null) {
+					this.message = error;
+				}
+			}
+		}
+
+		LoveandpayApiError toError(int status, HttpHeaders headers) {
+			String id = (this.requestId != null) ? this.requestId : headers.getFirst(REQUEST_ID_HEADER);
+			return new LoveandpayApiError(status, clean(this.code), this.message, this.hint, clean(id));
+		}
+
+		private static @Nullable String clean(@Nullable String value) {
+			return (value != null) ? Redaction.clean(value) : null;
+		}
+
+		private static @Nullable String text(JsonNode node, String name) {
+			JsonNode value = node.get(name);
+			return (value != null && value.isString() && !value.stringValue().isBlank()) ? value.stringValue() : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.loveandpay.client;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.WriteTimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+
+/**
+ * Turns what the HTTP stack throws into the client's typed exceptions, and decides
+ * whether a request may have reached the provider.
+ */
+final class Failures {
+
+	private static final List<String> NOT_SENT_TYPE_NAMES = List.of(
+			"reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException",
+			"reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException");
+
+	private Failures() {
+	}
+
+	static LoveandpayException translate(LoveandpayCall call, Throwable failure) {
+		if (failure instanceof LoveandpayException loveandpay) {
+			return loveandpay;
+		}
+		String operation = call.operation();
+		LoveandpayException typed = typed(operation, failure);
+		if (call.idempotent() || neverSent(failure)) {
+			return typed;
+		}
+		return outcomeUnknown(call, typed.getMessage(), typed);
+	}
+
+	static LoveandpayOutcomeUnknownException outcomeUnknown(LoveandpayCall call, String what, Throwable cause) {
+		String advice = (call.outcomeUnknownAdvice() != null) ? " " + call.outcomeUnknownAdvice() : "";
+		return new LoveandpayOutcomeUnknownException(call.operation(),
+				call.operation() + " may or may not have taken effect: the request was sent but no complete answer "
+						+ "came back (" + what + "). It is not retried, because the provider has no idempotency keys."
+						+ advice,
+				cause);
+	}
+
+	private static LoveandpayException typed(String operation, Throwable failure) {
+		if (find(failure, ConnectTimeoutException.class) != null) {
+			return new LoveandpayTimeoutException(operation, operation + " timed out connecting to the provider",
+					failure);
+		}
+		if (find(failure, ReadTimeoutException.class) != null || find(failure, TimeoutException.class) != null) {
+			return new LoveandpayTimeoutException(operation, operation + " timed out waiting for the provider's answer",
+					failure);
+		}
+		if (find(failure, WriteTimeoutException.class) != null) {
+			return new LoveandpayTimeoutException(operation, operation + " timed out sending the request", failure);
+		}
+		if (find(failure, DataBufferLimitException.class) != null) {
+			return new LoveandpayProtocolException(operation,
+					operation + " received a response body larger than the client accepts", failure);
+		}
+		Throwable root = root(failure);
+		return new LoveandpayTransportException(operation,
+				operation + " failed: " + root.getClass().getSimpleName() + describe(root), failure);
+	}
+
+	private static boolean neverSent(Throwable failure) {
+		if (find(failure, ConnectException.class) != null || find(failure, ConnectTimeoutException.class) != null
+				|| find(failure, UnknownHostException.class) != null
+				|| find(failure, UnresolvedAddressException.class) != null) {
+			return true;
+		}
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (NOT_SENT_TYPE_NAMES.contains(candidate.getClass().getName())) {
+				return true;
+			}
+			if (candidate.getCause() == candidate) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(Throwable root) {
+		String message = root.getMessage();
+		return (message != null && !message.isBlank()) ? ": " + Redaction.clean(message) : "";
+	}
+
+	private static Throwable root(Throwable failure) {
+		Throwable root = failure;
+		int depth = 0;
+		while (root.getCause() != null && root.getCause() != root && depth++ < 16) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+		int depth = 0;
+		for (Throwable candidate = failure; candidate != null && depth++ < 16; candidate = candidate.getCause()) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+		}
+		return null;
+	}
+
+}

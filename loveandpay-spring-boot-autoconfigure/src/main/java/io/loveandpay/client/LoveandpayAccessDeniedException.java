@@ -1,0 +1,22 @@
+package io.loveandpay.client;
+
+/**
+ * The provider refused access for this account or caller (HTTP 403), for example
+ * {@code SOURCE_IP_NOT_ALLOWED} or {@code PARTNER_INACTIVE}.
+ *
+ * @since 0.1.0
+ */
+public class LoveandpayAccessDeniedException extends LoveandpayApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create a new exception.
+	 * @param operation the API operation that failed
+	 * @param error what the provider said
+	 */
+	public LoveandpayAccessDeniedException(String operation, LoveandpayApiError error) {
+		super(operation, error);
+	}
+
+}

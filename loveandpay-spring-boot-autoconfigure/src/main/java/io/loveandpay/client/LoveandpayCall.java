@@ -1,0 +1,227 @@
+package io.loveandpay.client;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.util.Assert;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * One call of the provider's v2 API: operation name, method, path below {@code /api/v2},
+ * query parameters and body.
+ *
+ * @since 0.1.0
+ */
+public final class LoveandpayCall {
+
+	private final String operation;
+
+	private final HttpMethod method;
+
+	private final String pathTemplate;
+
+	private final List<Object> pathVariables;
+
+	private final Map<String, String> query;
+
+	private final @Nullable Object body;
+
+	private final @Nullable String outcomeUnknownAdvice;
+
+	private LoveandpayCall(Builder builder) {
+		this.operation = builder.operation;
+		this.method = builder.method;
+		this.pathTemplate = builder.pathTemplate;
+		this.pathVariables = List.copyOf(builder.pathVariables);
+		this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
+		this.body = builder.body;
+		this.outcomeUnknownAdvice = builder.outcomeUnknownAdvice;
+	}
+
+	/**
+	 * Start a {@code GET}.
+	 * @param operation the operation name, for example {@code kyc.sessions.get}
+	 * @param pathTemplate the path below {@code /api/v2}, for example
+	 * {@code /kyc/sessions/{id}}
+	 * @param pathVariables the values of the path's variables, in order
+	 * @return a builder
+	 */
+	public static Builder get(String operation, String pathTemplate, Object... pathVariables) {
+		return new Builder(operation, HttpMethod.GET, pathTemplate, pathVariables);
+	}
+
+	/**
+	 * Start a {@code POST} with a JSON body. A {@code POST} is never sent twice by the
+	 * client.
+	 * @param operation the operation name, for example {@code kyc.sessions.create}
+	 * @param pathTemplate the path below {@code /api/v2}
+	 * @param body the body, serialised to JSON once
+	 * @return a builder
+	 */
+	public static Builder post(String operation, String pathTemplate, Object body) {
+		return new Builder(operation, HttpMethod.POST, pathTemplate, new Object[0]).body(body);
+	}
+
+	/**
+	 * Return the operation name.
+	 * @return the operation name
+	 */
+	public String operation() {
+		return this.operation;
+	}
+
+	/**
+	 * Return the HTTP method.
+	 * @return the method
+	 */
+	public HttpMethod method() {
+		return this.method;
+	}
+
+	/**
+	 * Return the path template below {@code /api/v2}.
+	 * @return the path template
+	 */
+	public String pathTemplate() {
+		return this.pathTemplate;
+	}
+
+	/**
+	 * Return the body to send as JSON.
+	 * @return the body or {@code null}
+	 */
+	public @Nullable Object body() {
+		return this.body;
+	}
+
+	/**
+	 * Return whether sending the call twice does no harm.
+	 * @return {@code true} for {@code GET}
+	 */
+	public boolean idempotent() {
+		return this.method == HttpMethod.GET || this.method == HttpMethod.HEAD;
+	}
+
+	/**
+	 * Return how a caller finds out whether a call whose outcome is unknown took effect.
+	 * @return the advice or {@code null}
+	 */
+	public @Nullable String outcomeUnknownAdvice() {
+		return this.outcomeUnknownAdvice;
+	}
+
+	URI uri(UriBuilder builder) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		List<String> names = variableNames(this.pathTemplate);
+		for (int i = 0; i < names.size(); i++) {
+			variables.put(names.get(i), this.pathVariables.get(i));
+		}
+		builder.path(this.pathTemplate);
+		this.query.forEach((name, value) -> {
+			String variable = "_q" + variables.size();
+			builder.queryParam(name, "{" + variable + "}");
+			variables.put(variable, value);
+		});
+		return builder.build(variables);
+	}
+
+	private static List<String> variableNames(String pathTemplate) {
+		List<String> names = new ArrayList<>();
+		int start = pathTemplate.indexOf('{');
+		while (start >= 0) {
+			int end = pathTemplate.indexOf('}', start);
+			Assert.isTrue(end > start, () -> "Unbalanced braces in " + pathTemplate);
+			names.add(pathTemplate.substring(start + 1, end));
+			start = pathTemplate.indexOf('{', end);
+		}
+		return names;
+	}
+
+	@Override
+	public String toString() {
+		return this.method.name() + " " + this.pathTemplate + " (" + this.operation + ")";
+	}
+
+	/**
+	 * Builds a {@link LoveandpayCall}.
+	 */
+	public static final class Builder {
+
+		private final String operation;
+
+		private final HttpMethod method;
+
+		private final String pathTemplate;
+
+		private final List<Object> pathVariables;
+
+		private final Map<String, String> query = new LinkedHashMap<>();
+
+		private @Nullable Object body;
+
+		private @Nullable String outcomeUnknownAdvice;
+
+		private Builder(String operation, HttpMethod method, String pathTemplate, Object[] pathVariables) {
+			Assert.hasText(operation, "'operation' must not be empty");
+			Assert.isTrue(pathTemplate.startsWith("/"), "'pathTemplate' must start with '/'");
+			this.operation = operation;
+			this.method = method;
+			this.pathTemplate = pathTemplate;
+			Assert.noNullElements(pathVariables, "'pathVariables' must not contain null");
+			Assert.isTrue(variableNames(pathTemplate).size() == pathVariables.length,
+					() -> "'pathVariables' must give one value for each variable of " + pathTemplate);
+			this.pathVariables = List.of(pathVariables);
+		}
+
+		/**
+		 * Add a query parameter; a {@code null} value adds nothing.
+		 * @param name the parameter name
+		 * @param value the value, sent as its string form
+		 * @return this builder
+		 */
+		public Builder query(String name, @Nullable Object value) {
+			if (value != null) {
+				this.query.put(name, value.toString());
+			}
+			return this;
+		}
+
+		/**
+		 * Set the JSON body.
+		 * @param body the body
+		 * @return this builder
+		 */
+		public Builder body(Object body) {
+			this.body = body;
+			return this;
+		}
+
+		/**
+		 * Say how a caller finds out whether this call took effect when its outcome is
+		 * unknown.
+		 * @param advice one sentence of advice
+		 * @return this builder
+		 */
+		public Builder outcomeUnknownAdvice(String advice) {
+			this.outcomeUnknownAdvice = advice;
+			return this;
+		}
+
+		/**
+		 * Build the call.
+		 * @return the call
+		 */
+		public LoveandpayCall build() {
+			return new LoveandpayCall(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.loveandpay.client;
+
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps values that may be personal data out of messages: quoted values, e-mail addresses
+ * and runs of digits (phones, document numbers, dates) are masked, and third-party
+ * exceptions whose messages quote values are replaced by copies that keep only their type
+ * and stack trace.
+ */
+final class Redaction {
+
+	private static final int MAX_LENGTH = 300;
+
+	private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'|«[^»]*»");
+
+	private static final Pattern EMAIL = Pattern.compile("[^\\s@\"',;:()<>]+@[^\\s@\"',;:()<>]+");
+
+	private static final Pattern DIGITS = Pattern.compile("\\+?\\d[\\d\\s().\\-/]{2,}\\d");
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private Redaction() {
+	}
+
+	static String scrub(String text) {
+		String bounded = (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "..." : text;
+		String masked = QUOTED.matcher(bounded).replaceAll("\"***\"");
+		masked = EMAIL.matcher(masked).replaceAll("***");
+		masked = DIGITS.matcher(masked).replaceAll("***");
+		return CONTROL.matcher(masked).replaceAll(" ");
+	}
+
+	static String clean(String text) {
+		String bounded = (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "..." : text;
+		return CONTROL.matcher(bounded).replaceAll(" ");
+	}
+
+	static @Nullable Throwable redactedCopy(@Nullable Throwable original) {
+		return redactedCopy(original, 0);
+	}
+
+	private static @Nullable Throwable redactedCopy(@Nullable Throwable original, int depth) {
+		if (original == null || depth > 8) {
+			return null;
+		}
+		return new RedactedException(original, redactedCopy(original.getCause(), depth + 1));
+	}
+
+	/**
+	 * Stands in for an exception whose message may quote personal data.
+	 */
+	static final class RedactedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		RedactedException(Throwable original, @Nullable Throwable cause) {
+			super(original.getClass().getName() + " (message withheld: it may quote personal data)", cause, false,
+					true);
+			setStackTrace(original.getStackTrace());
+		}
+
+	}
+
+}
