@@ -1,0 +1,40 @@
+package io.loveandpay.testsupport;
+
+import java.time.Clock;
+
+import reactor.netty.http.client.HttpClient;
+
+import io.loveandpay.client.HmacSha256RequestSigner;
+import io.loveandpay.client.LoveandpayApiClient;
+import io.loveandpay.client.LoveandpaySigningFilter;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds clients wired the way the auto-configuration wires them, for tests of one layer.
+ */
+public final class TestClients {
+
+	public static final String API_KEY = "pk_test_51HqLyjWDarjtT1zdp7dc";
+
+	public static final String SECRET_KEY = "sk_test_canary_4f1d2b8e9c7a6b5d";
+
+	private TestClients() {
+	}
+
+	public static WebClient.Builder webClientBuilder(String baseUrl) {
+		return WebClient.builder()
+			.baseUrl(baseUrl + "/api/v2")
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().disableRetry(true)));
+	}
+
+	public static LoveandpaySigningFilter signingFilter(Clock clock) {
+		return new LoveandpaySigningFilter(API_KEY, new HmacSha256RequestSigner(SECRET_KEY), clock);
+	}
+
+	public static LoveandpayApiClient apiClient(String baseUrl, Clock clock) {
+		return new LoveandpayApiClient(webClientBuilder(baseUrl).filter(signingFilter(clock)).build(), clock);
+	}
+
+}
