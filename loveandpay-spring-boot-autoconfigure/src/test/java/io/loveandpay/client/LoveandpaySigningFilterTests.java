@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.SignatureCheck;
 import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class LoveandpaySigningFilterTests {
 	}
 
 	private static List<LoggedRequest> received() {
-		return server.getAllServeEvents().stream().map((event) -> event.getRequest()).toList();
+		return Received.requests(server);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.loveandpay.testsupport;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import reactor.netty.http.client.HttpClient;
 
@@ -24,9 +25,14 @@ public final class TestClients {
 	}
 
 	public static WebClient.Builder webClientBuilder(String baseUrl) {
+		return webClientBuilder(baseUrl, Duration.ofSeconds(10));
+	}
+
+	public static WebClient.Builder webClientBuilder(String baseUrl, Duration responseTimeout) {
+		HttpClient httpClient = HttpClient.create().disableRetry(true).responseTimeout(responseTimeout);
 		return WebClient.builder()
 			.baseUrl(baseUrl + "/api/v2")
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().disableRetry(true)));
+			.clientConnector(new ReactorClientHttpConnector(httpClient));
 	}
 
 	public static LoveandpaySigningFilter signingFilter(Clock clock) {
@@ -34,7 +40,12 @@ public final class TestClients {
 	}
 
 	public static LoveandpayApiClient apiClient(String baseUrl, Clock clock) {
-		return new LoveandpayApiClient(webClientBuilder(baseUrl).filter(signingFilter(clock)).build(), clock);
+		return apiClient(baseUrl, clock, Duration.ofSeconds(10));
+	}
+
+	public static LoveandpayApiClient apiClient(String baseUrl, Clock clock, Duration responseTimeout) {
+		return new LoveandpayApiClient(webClientBuilder(baseUrl, responseTimeout).filter(signingFilter(clock)).build(),
+				clock);
 	}
 
 }
