@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps values that may be personal data out of messages: quoted values, e-mail addresses
- * and runs of digits (phones, document numbers, dates) are masked, and third-party
- * exceptions whose messages quote values are replaced by copies that keep only their type
- * and stack trace.
+ * Keeps values that may be personal data out of messages: quoted values, e-mail
+ * addresses, runs of digits (phones, document numbers, dates) and words in non-Latin
+ * script (names) are masked, and third-party exceptions whose messages quote values are
+ * replaced by copies that keep only their type and stack trace.
  */
 final class Redaction {
 
@@ -20,6 +20,9 @@ final class Redaction {
 
 	private static final Pattern DIGITS = Pattern.compile("\\+?\\d[\\d\\s().\\-/]{2,}\\d");
 
+	private static final Pattern NON_ASCII_WORD = Pattern
+		.compile("[^\\s\\x00-\\x7F]+[^\\s]*|[^\\s]*[^\\s\\x00-\\x7F]+");
+
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
 	private Redaction() {
@@ -30,6 +33,7 @@ final class Redaction {
 		String masked = QUOTED.matcher(bounded).replaceAll("\"***\"");
 		masked = EMAIL.matcher(masked).replaceAll("***");
 		masked = DIGITS.matcher(masked).replaceAll("***");
+		masked = NON_ASCII_WORD.matcher(masked).replaceAll("***");
 		return CONTROL.matcher(masked).replaceAll(" ");
 	}
 
