@@ -1,0 +1,16 @@
+package io.loveandpay.smoke;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A newcomer's application: the starter, two keys and a base URL, nothing else.
+ */
+@SpringBootApplication
+public class NewcomerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(NewcomerApplication.class, args);
+	}
+
+}
