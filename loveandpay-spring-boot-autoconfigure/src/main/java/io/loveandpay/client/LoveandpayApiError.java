@@ -1,5 +1,7 @@
 package io.loveandpay.client;
 
+import java.io.Serializable;
+
 import org.jspecify.annotations.Nullable;
 
 /**
