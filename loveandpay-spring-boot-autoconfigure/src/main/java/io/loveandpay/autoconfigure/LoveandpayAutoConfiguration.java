@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import io.loveandpay.client.HmacSha256RequestSigner;
 import io.loveandpay.client.LoveandpayApiClient;
+import io.loveandpay.client.LoveandpayCallPolicy;
+import io.loveandpay.client.LoveandpayClockSkew;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.kyc.KycSessionService;
@@ -45,26 +47,38 @@ public final class LoveandpayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	LoveandpayClockSkew loveandpayClockSkew(@Qualifier("loveandpayClock") ObjectProvider<Clock> clock) {
+		return new LoveandpayClockSkew(clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	LoveandpaySigningFilter loveandpaySigningFilter(LoveandpayProperties properties, LoveandpayRequestSigner signer,
-			@Qualifier("loveandpayClock") ObjectProvider<Clock> clock) {
-		return new LoveandpaySigningFilter(Keys.apiKey(properties), signer, clock.getIfAvailable(Clock::systemUTC));
+			LoveandpayClockSkew clockSkew) {
+		return new LoveandpaySigningFilter(Keys.apiKey(properties), signer, clockSkew.clock());
+	}
+
+	@Bean
+	LoveandpayConnectionPool loveandpayConnectionPool(LoveandpayProperties properties) {
+		return new LoveandpayConnectionPool(properties.getPool());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LoveandpayApiClient loveandpayApiClient(LoveandpayProperties properties, LoveandpaySigningFilter signingFilter,
+			LoveandpayClockSkew clockSkew, LoveandpayConnectionPool pool,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<LoveandpayWebClientCustomizer> customizers,
-			@Qualifier("loveandpayClock") ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
+			ObjectProvider<LoveandpayWebClientCustomizer> customizers, ResourceLoader resourceLoader) {
+		LoveandpayCallPolicy policy = CallPolicies.from(properties);
 		WebClient webClient = LoveandpayWebClientFactory.create(webClientBuilder.getIfAvailable(WebClient::builder),
 				properties,
 				connectorBuilder
 					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), customizers.orderedStream().toList(),
-				signingFilter);
-		return new LoveandpayApiClient(webClient, clock.getIfAvailable(Clock::systemUTC));
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.provider(),
+				customizers.orderedStream().toList(), signingFilter);
+		return new LoveandpayApiClient(webClient, policy, clockSkew);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the loveandpay client, under {@code loveandpay}. {@link #toString()}
@@ -49,6 +50,20 @@ public class LoveandpayProperties {
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(30);
 
+	/**
+	 * Time allowed for a whole call, retries and the waits between them included.
+	 */
+	private Duration callTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Largest answer body accepted; a larger one fails the call as a protocol error.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
+
+	private final Retry retry = new Retry();
+
+	private final Pool pool = new Pool();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -89,11 +104,185 @@ public class LoveandpayProperties {
 		this.responseTimeout = responseTimeout;
 	}
 
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
 	@Override
 	public String toString() {
 		return "LoveandpayProperties[apiKey=" + Keys.masked(this.apiKey) + ", secretKey="
 				+ ((this.secretKey != null) ? "******" : "null") + ", baseUrl=" + this.baseUrl + ", connectTimeout="
-				+ this.connectTimeout + ", responseTimeout=" + this.responseTimeout + "]";
+				+ this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", callTimeout="
+				+ this.callTimeout + ", maxResponseSize=" + this.maxResponseSize + ", retry=" + this.retry + ", pool="
+				+ this.pool + "]";
+	}
+
+	/**
+	 * Retries of calls that are safe to send again.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all, counting the first; 1 disables retries. A request that changes
+		 * state is never sent twice whatever this says.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Largest wait before the first retry; each later retry may wait up to twice as
+		 * long, with full jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Largest wait before any retry. A Retry-After longer than this fails the call at
+		 * once.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		@Override
+		public String toString() {
+			return "[maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff + ", maxBackoff="
+					+ this.maxBackoff + "]";
+		}
+
+	}
+
+	/**
+	 * Connection pool of the client, its own and separate from other clients'.
+	 */
+	public static class Pool {
+
+		/**
+		 * Most connections open to the API at once.
+		 */
+		private int maxConnections = 50;
+
+		/**
+		 * Most calls waiting for a connection; more fail at once.
+		 */
+		private int maxPendingAcquires = 200;
+
+		/**
+		 * Time a call may wait for a connection.
+		 */
+		private Duration acquireTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time an idle connection is kept; below the idle limit of servers and load
+		 * balancers on the way, so that none is closed under a request.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(20);
+
+		/**
+		 * Time after which a connection is closed once idle, whatever its use.
+		 */
+		private Duration maxLifeTime = Duration.ofMinutes(5);
+
+		/**
+		 * Interval of the background check that closes idle and expired connections.
+		 */
+		private Duration evictionInterval = Duration.ofSeconds(5);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getMaxPendingAcquires() {
+			return this.maxPendingAcquires;
+		}
+
+		public void setMaxPendingAcquires(int maxPendingAcquires) {
+			this.maxPendingAcquires = maxPendingAcquires;
+		}
+
+		public Duration getAcquireTimeout() {
+			return this.acquireTimeout;
+		}
+
+		public void setAcquireTimeout(Duration acquireTimeout) {
+			this.acquireTimeout = acquireTimeout;
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
+		}
+
+		public Duration getEvictionInterval() {
+			return this.evictionInterval;
+		}
+
+		public void setEvictionInterval(Duration evictionInterval) {
+			this.evictionInterval = evictionInterval;
+		}
+
+		@Override
+		public String toString() {
+			return "[maxConnections=" + this.maxConnections + ", maxPendingAcquires=" + this.maxPendingAcquires
+					+ ", acquireTimeout=" + this.acquireTimeout + ", maxIdleTime=" + this.maxIdleTime + ", maxLifeTime="
+					+ this.maxLifeTime + ", evictionInterval=" + this.evictionInterval + "]";
+		}
+
 	}
 
 }

@@ -7,6 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.loveandpay.client.LoveandpaySigningFilter;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -17,8 +19,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds the loveandpay client's {@link WebClient} on Boot's builder: the API's base URL,
- * a connector with the client's timeouts, no redirects and no hidden retry, the user's
- * customizers, and the signing filter innermost.
+ * a connector on the client's own pool with its timeouts, no redirects and no hidden
+ * retry, a bound on the size of answers, the user's customizers, and the signing filter
+ * innermost.
  */
 final class LoveandpayWebClientFactory {
 
@@ -28,25 +31,29 @@ final class LoveandpayWebClientFactory {
 	}
 
 	static WebClient create(WebClient.Builder builder, LoveandpayProperties properties,
-			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings settings,
+			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings settings, ConnectionProvider pool,
 			List<LoveandpayWebClientCustomizer> customizers, LoveandpaySigningFilter signingFilter) {
 		URI apiBaseUrl = Keys.apiBaseUrl(properties);
 		if ("http".equals(apiBaseUrl.getScheme()) && !Keys.isLoopback(apiBaseUrl)) {
 			logger.warn(Keys.BASE_URL + " uses plain http to " + apiBaseUrl.getHost()
 					+ ": requests, their signatures and the customers' data travel unencrypted. Use https.");
 		}
-		builder.baseUrl(apiBaseUrl.toString()).clientConnector(connector(connectorBuilder, settings, properties));
+		int maxResponseSize = (int) properties.getMaxResponseSize().toBytes();
+		builder.baseUrl(apiBaseUrl.toString())
+			.clientConnector(connector(connectorBuilder, settings, pool, properties))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxResponseSize));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.filter(signingFilter).build();
 	}
 
 	private static ClientHttpConnector connector(ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings settings, LoveandpayProperties properties) {
+			HttpClientSettings settings, ConnectionProvider pool, LoveandpayProperties properties) {
 		ClientHttpConnectorBuilder<?> builder = connectorBuilder;
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
-			// reactor-netty would silently resend a request whose connection was reset:
-			// a create must never reach the provider twice.
-			builder = reactor.withHttpClientCustomizer((client) -> client.disableRetry(true));
+			// reactor-netty may resend a request whose connection was reset; whether to
+			// send again is the client's decision alone.
+			builder = reactor.withHttpClientFactory(() -> HttpClient.create(pool))
+				.withHttpClientCustomizer((client) -> client.disableRetry(true));
 		}
 		return builder.build(settings.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW));

@@ -1,11 +1,13 @@
 package io.loveandpay.client;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,19 +26,26 @@ final class ApiErrors {
 
 	static final String REQUEST_ID_HEADER = "x-request-id";
 
+	static final String TIMESTAMP_EXPIRED = "TIMESTAMP_EXPIRED";
+
+	private static final Log logger = LogFactory.getLog(LoveandpayApiClient.class);
+
 	private final JsonMapper json;
 
-	private final Clock clock;
+	private final LoveandpayClockSkew skew;
 
-	ApiErrors(JsonMapper json, Clock clock) {
+	ApiErrors(JsonMapper json, LoveandpayClockSkew skew) {
 		this.json = json;
-		this.clock = clock;
+		this.skew = skew;
 	}
 
 	LoveandpayException fromResponse(LoveandpayCall call, int status, HttpHeaders headers, byte[] body) {
 		LoveandpayApiError error = read(status, headers, body);
 		String operation = call.operation();
 		if (status == 401) {
+			if (TIMESTAMP_EXPIRED.equals(error.code())) {
+				alignClock(headers);
+			}
 			return new LoveandpayAuthenticationException(operation, error);
 		}
 		if (status == 403) {
@@ -84,6 +93,27 @@ final class ApiErrors {
 		return fields.toError(status, headers);
 	}
 
+	private void alignClock(HttpHeaders headers) {
+		Instant date = httpDate(headers.getFirst(HttpHeaders.DATE));
+		if (date == null) {
+			logger.warn("The provider refused a request as TIMESTAMP_EXPIRED without a Date header to align with: "
+					+ "check this machine's clock (NTP)");
+			return;
+		}
+		long before = this.skew.offsetMillis();
+		if (!this.skew.align(date)) {
+			logger.warn("The provider refused a request as TIMESTAMP_EXPIRED and its Date header is more than "
+					+ LoveandpayClockSkew.MAX_CORRECTION.toMinutes()
+					+ " minutes from this machine's clock: the header is ignored; check this machine's clock (NTP)");
+		}
+		else if (this.skew.offsetMillis() != before) {
+			logger.warn("The provider refused a request as TIMESTAMP_EXPIRED: this machine's clock is "
+					+ Math.abs(this.skew.offsetMillis()) / 1000 + " s "
+					+ ((this.skew.offsetMillis() > 0) ? "behind" : "ahead of")
+					+ " the provider's. Requests are signed with the provider's time from now on; fix this machine's clock (NTP)");
+		}
+	}
+
 	static boolean isJson(@Nullable MediaType contentType) {
 		return contentType == null || MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
 				|| contentType.getSubtype().endsWith("+json");
@@ -102,10 +132,20 @@ final class ApiErrors {
 		catch (NumberFormatException ex) {
 			// Not seconds: try an HTTP-date.
 		}
+		Instant at = httpDate(trimmed);
+		if (at == null) {
+			return null;
+		}
+		Duration wait = Duration.between(this.skew.clock().instant(), at);
+		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	private static @Nullable Instant httpDate(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
 		try {
-			ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-			Duration wait = Duration.between(this.clock.instant(), at.toInstant());
-			return wait.isNegative() ? Duration.ZERO : wait;
+			return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return null;

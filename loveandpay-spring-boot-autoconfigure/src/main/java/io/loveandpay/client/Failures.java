@@ -3,6 +3,7 @@ package io.loveandpay.client;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -27,16 +28,32 @@ final class Failures {
 	private Failures() {
 	}
 
-	static LoveandpayException translate(LoveandpayCall call, Throwable failure) {
+	static LoveandpayException translate(LoveandpayCall call, Throwable failure, boolean mayHaveBeenSent) {
 		if (failure instanceof LoveandpayException loveandpay) {
 			return loveandpay;
 		}
-		String operation = call.operation();
-		LoveandpayException typed = typed(operation, failure);
-		if (call.idempotent() || neverSent(failure)) {
+		LoveandpayException typed = typed(call.operation(), failure);
+		if (call.idempotent() || !mayHaveBeenSent || neverSent(failure)) {
 			return typed;
 		}
 		return outcomeUnknown(call, typed.getMessage(), typed);
+	}
+
+	static boolean neverSent(Throwable failure) {
+		if (find(failure, ConnectException.class) != null || find(failure, ConnectTimeoutException.class) != null
+				|| find(failure, UnknownHostException.class) != null
+				|| find(failure, UnresolvedAddressException.class) != null) {
+			return true;
+		}
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (NOT_SENT_TYPE_NAMES.contains(candidate.getClass().getName())) {
+				return true;
+			}
+			if (candidate.getCause() == candidate) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	static LoveandpayOutcomeUnknownException outcomeUnknown(LoveandpayCall call, String what, Throwable cause) {
@@ -53,6 +70,10 @@ final class Failures {
 			return new LoveandpayTimeoutException(operation, operation + " timed out connecting to the provider",
 					failure);
 		}
+		if (failure instanceof CallTimeoutException) {
+			return new LoveandpayTimeoutException(operation, operation + " did not complete within its call timeout of "
+					+ ((CallTimeoutException) failure).timeout.toMillis() + " ms, retries included", failure);
+		}
 		if (find(failure, ReadTimeoutException.class) != null || find(failure, TimeoutException.class) != null) {
 			return new LoveandpayTimeoutException(operation, operation + " timed out waiting for the provider's answer",
 					failure);
@@ -67,23 +88,6 @@ final class Failures {
 		Throwable root = root(failure);
 		return new LoveandpayTransportException(operation,
 				operation + " failed: " + root.getClass().getSimpleName() + describe(root), failure);
-	}
-
-	private static boolean neverSent(Throwable failure) {
-		if (find(failure, ConnectException.class) != null || find(failure, ConnectTimeoutException.class) != null
-				|| find(failure, UnknownHostException.class) != null
-				|| find(failure, UnresolvedAddressException.class) != null) {
-			return true;
-		}
-		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
-			if (NOT_SENT_TYPE_NAMES.contains(candidate.getClass().getName())) {
-				return true;
-			}
-			if (candidate.getCause() == candidate) {
-				break;
-			}
-		}
-		return false;
 	}
 
 	private static String describe(Throwable root) {
@@ -108,6 +112,22 @@ final class Failures {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The whole call, retries included, ran out of time.
+	 */
+	static final class CallTimeoutException extends TimeoutException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Duration timeout;
+
+		CallTimeoutException(Duration timeout) {
+			super("Call timeout of " + timeout.toMillis() + " ms exceeded");
+			this.timeout = timeout;
+		}
+
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.loveandpay.client;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,47 +28,98 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class LoveandpayApiClient {
 
+	private static final Log logger = LogFactory.getLog(LoveandpayApiClient.class);
+
 	private static final byte[] EMPTY = new byte[0];
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final WebClient webClient;
 
+	private final LoveandpayCallPolicy policy;
+
+	private final LoveandpayClockSkew skew;
+
 	private final ApiErrors errors;
 
 	/**
 	 * Create a client.
-	 * @param webClient a client with the API's base URL (ending in {@code /api/v2}) and
-	 * the {@link LoveandpaySigningFilter}
-	 * @param clock the clock used to read {@code Retry-After} dates
+	 * @param webClient a client with the API's base URL (ending in {@code /api/v2}) and a
+	 * {@link LoveandpaySigningFilter} that signs with {@code skew.clock()}
+	 * @param policy timeouts and retries
+	 * @param skew the clock offset to the provider, corrected when the provider refuses a
+	 * request as {@code TIMESTAMP_EXPIRED}
 	 */
-	public LoveandpayApiClient(WebClient webClient, Clock clock) {
+	public LoveandpayApiClient(WebClient webClient, LoveandpayCallPolicy policy, LoveandpayClockSkew skew) {
 		Assert.notNull(webClient, "'webClient' must not be null");
-		Assert.notNull(clock, "'clock' must not be null");
-		this.webClient = webClient;
-		this.errors = new ApiErrors(JSON, clock);
+		Assert.notNull(policy, "'policy' must not be null");
+		Assert.notNull(skew, "'skew' must not be null");
+		this.webClient = webClient.mutate().filter(Attempt.WRITE_TRACKER).build();
+		this.policy = policy;
+		this.skew = skew;
+		this.errors = new ApiErrors(JSON, skew);
 	}
 
 	/**
-	 * Send a call and decode its answer. Nothing is sent until the result is subscribed
-	 * to; every subscription sends the call again, so never resubscribe to a call that is
-	 * not {@linkplain LoveandpayCall#idempotent() idempotent}.
+	 * Return the measured offset between this machine's clock and the provider's.
+	 * @return the clock skew
+	 */
+	public LoveandpayClockSkew clockSkew() {
+		return this.skew;
+	}
+
+	/**
+	 * Send a call, retrying as the {@link LoveandpayCallPolicy} allows, and decode its
+	 * answer. Nothing is sent until the result is subscribed to; every subscription is a
+	 * new call, so never resubscribe to a call that is not
+	 * {@linkplain LoveandpayCall#idempotent() idempotent}.
 	 * @param <T> the envelope type
 	 * @param call the call
 	 * @param envelopeType the type the answer decodes to
 	 * @return the decoded answer, or an error that is a {@link LoveandpayException}
 	 */
 	public <T extends LoveandpayEnvelope> Mono<T> exchange(LoveandpayCall call, Class<T> envelopeType) {
-		return Mono.defer(() -> send(call, envelopeType)).onErrorMap((ex) -> Failures.translate(call, ex));
+		Duration callTimeout = this.policy.callTimeout();
+		return Mono.defer(() -> {
+			Retries retries = new Retries(call, this.policy, this.skew, System.nanoTime() + callTimeout.toNanos());
+			return attempt(call, envelopeType, retries);
+		})
+			.timeout(callTimeout, Mono.error(() -> new Failures.CallTimeoutException(callTimeout)))
+			.onErrorMap((ex) -> !(ex instanceof LoveandpayException), (ex) -> Failures.translate(call, ex, true));
 	}
 
-	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType) {
+	private <T extends LoveandpayEnvelope> Mono<T> attempt(LoveandpayCall call, Class<T> envelopeType,
+			Retries retries) {
+		Attempt attempt = retries.next();
+		return Mono.defer(() -> send(call, envelopeType, attempt))
+			.timeout(this.policy.attemptTimeout())
+			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent()))
+			.onErrorResume(LoveandpayException.class, (failure) -> {
+				Duration delay = retries.delayBeforeRetry(attempt, failure);
+				if (delay == null) {
+					return Mono.error(failure);
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug(call.operation() + " attempt " + attempt.number() + " failed (" + failure.getMessage()
+							+ "); retrying in " + delay.toMillis() + " ms");
+				}
+				return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries)));
+			});
+	}
+
+	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt) {
 		WebClient.RequestBodySpec request = this.webClient.method(call.method())
 			.uri(call::uri)
-			.accept(MediaType.APPLICATION_JSON);
+			.accept(MediaType.APPLICATION_JSON)
+			.attribute(Attempt.ATTRIBUTE, attempt);
 		Object body = call.body();
 		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsBytes(body));
+			byte[] json = JSON.writeValueAsBytes(body);
+			if (logger.isDebugEnabled()) {
+				logger.debug(call + " attempt " + attempt.number() + " sends "
+						+ DebugBodies.render(JSON, json, MediaType.APPLICATION_JSON));
+			}
+			request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
 		}
 		return request.exchangeToMono((response) -> receive(call, response, envelopeType));
 	}
@@ -75,15 +128,20 @@ public final class LoveandpayApiClient {
 			Class<T> envelopeType) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		if (status >= 200 && status < 300) {
-			return response.bodyToMono(byte[].class)
-				.defaultIfEmpty(EMPTY)
-				.map((body) -> decode(call, status, headers, body, envelopeType));
+		boolean success = status >= 200 && status < 300;
+		Mono<byte[]> body = response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY);
+		if (!success) {
+			// The status says what happened; an unreadable error body only loses details.
+			body = body.onErrorReturn(EMPTY);
 		}
-		return response.bodyToMono(byte[].class)
-			.defaultIfEmpty(EMPTY)
-			.onErrorReturn(EMPTY)
-			.flatMap((body) -> Mono.error(this.errors.fromResponse(call, status, headers, body)));
+		if (logger.isDebugEnabled()) {
+			body = body.doOnNext((bytes) -> logger.debug(call + " answered HTTP " + status + ": "
+					+ DebugBodies.render(JSON, bytes, headers.getContentType())));
+		}
+		if (success) {
+			return body.map((bytes) -> decode(call, status, headers, bytes, envelopeType));
+		}
+		return body.flatMap((bytes) -> Mono.error(this.errors.fromResponse(call, status, headers, bytes)));
 	}
 
 	private <T extends LoveandpayEnvelope> T decode(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,

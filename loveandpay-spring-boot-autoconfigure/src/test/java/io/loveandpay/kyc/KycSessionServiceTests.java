@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loveandpay.client.HmacSha256RequestSigner;
 import io.loveandpay.client.LoveandpayApiClient;
+import io.loveandpay.client.LoveandpayCallPolicy;
+import io.loveandpay.client.LoveandpayClockSkew;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Received;
@@ -136,7 +138,7 @@ class KycSessionServiceTests {
 		LoveandpayApiClient client = new LoveandpayApiClient(TestClients.webClientBuilder(server.baseUrl())
 			.filter(new LoveandpaySigningFilter(TestClients.API_KEY, new HmacSha256RequestSigner("sk_test_xyz"),
 					specClock))
-			.build(), specClock);
+			.build(), LoveandpayCallPolicy.defaults(), new LoveandpayClockSkew(specClock));
 		KycSession session = KycSessionService.create(client)
 			.createSession(CreateKycSessionRequest.builder()
 				.customerEmail("client@example.com")

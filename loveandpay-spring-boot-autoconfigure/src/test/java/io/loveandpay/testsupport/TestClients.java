@@ -7,6 +7,8 @@ import reactor.netty.http.client.HttpClient;
 
 import io.loveandpay.client.HmacSha256RequestSigner;
 import io.loveandpay.client.LoveandpayApiClient;
+import io.loveandpay.client.LoveandpayCallPolicy;
+import io.loveandpay.client.LoveandpayClockSkew;
 import io.loveandpay.client.LoveandpaySigningFilter;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -39,13 +41,26 @@ public final class TestClients {
 		return new LoveandpaySigningFilter(API_KEY, new HmacSha256RequestSigner(SECRET_KEY), clock);
 	}
 
+	public static LoveandpayCallPolicy noRetries(Duration attemptTimeout) {
+		return new LoveandpayCallPolicy(1, Duration.ofMillis(200), Duration.ofSeconds(5), attemptTimeout,
+				attemptTimeout.multipliedBy(3));
+	}
+
 	public static LoveandpayApiClient apiClient(String baseUrl, Clock clock) {
 		return apiClient(baseUrl, clock, Duration.ofSeconds(10));
 	}
 
 	public static LoveandpayApiClient apiClient(String baseUrl, Clock clock, Duration responseTimeout) {
-		return new LoveandpayApiClient(webClientBuilder(baseUrl, responseTimeout).filter(signingFilter(clock)).build(),
-				clock);
+		return apiClient(baseUrl, new LoveandpayClockSkew(clock), noRetries(responseTimeout));
+	}
+
+	public static LoveandpayApiClient apiClient(String baseUrl, LoveandpayClockSkew skew, LoveandpayCallPolicy policy) {
+		return apiClient(webClientBuilder(baseUrl, policy.attemptTimeout()), skew, policy);
+	}
+
+	public static LoveandpayApiClient apiClient(WebClient.Builder builder, LoveandpayClockSkew skew,
+			LoveandpayCallPolicy policy) {
+		return new LoveandpayApiClient(builder.filter(signingFilter(skew.clock())).build(), policy, skew);
 	}
 
 }

@@ -1,0 +1,111 @@
+package io.loveandpay.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.util.Assert;
+
+/**
+ * The measured difference between this machine's clock and the provider's. When the
+ * provider refuses a request as {@code TIMESTAMP_EXPIRED}, the client reads the
+ * provider's {@code Date} header, and every later signature uses the corrected time. A
+ * correction larger than {@link #MAX_CORRECTION} is taken for a broken header and
+ * ignored.
+ *
+ * @since 0.1.0
+ */
+public final class LoveandpayClockSkew {
+
+	/** Largest correction applied. */
+	public static final Duration MAX_CORRECTION = Duration.ofMinutes(15);
+
+	private final Clock base;
+
+	private final AtomicLong offsetMillis = new AtomicLong();
+
+	private final Clock aligned;
+
+	/**
+	 * Create a skew of zero over a clock.
+	 * @param base this machine's clock
+	 */
+	public LoveandpayClockSkew(Clock base) {
+		Assert.notNull(base, "'base' must not be null");
+		this.base = base;
+		this.aligned = new AlignedClock(base.getZone());
+	}
+
+	/**
+	 * Return the clock to sign with: this machine's clock plus the measured offset.
+	 * @return the aligned clock
+	 */
+	public Clock clock() {
+		return this.aligned;
+	}
+
+	/**
+	 * Return the measured offset; positive when the provider's clock is ahead.
+	 * @return the offset
+	 */
+	public Duration offset() {
+		return Duration.ofMillis(this.offsetMillis.get());
+	}
+
+	long offsetMillis() {
+		return this.offsetMillis.get();
+	}
+
+	/**
+	 * Align with the provider's time, unless that would move the clock by more than
+	 * {@link #MAX_CORRECTION}.
+	 * @param providerTime the time the provider reported
+	 * @return whether the offset was applied
+	 */
+	boolean align(Instant providerTime) {
+		long offset = providerTime.toEpochMilli() - this.base.millis();
+		if (Math.abs(offset) > MAX_CORRECTION.toMillis()) {
+			return false;
+		}
+		this.offsetMillis.set(offset);
+		return true;
+	}
+
+	@Override
+	public String toString() {
+		return "LoveandpayClockSkew[offset=" + offset() + "]";
+	}
+
+	private final class AlignedClock extends Clock {
+
+		private final ZoneId zone;
+
+		AlignedClock(ZoneId zone) {
+			this.zone = zone;
+		}
+
+		@Override
+		public long millis() {
+			return LoveandpayClockSkew.this.base.millis() + LoveandpayClockSkew.this.offsetMillis.get();
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(millis());
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return (zone.equals(this.zone)) ? this : new AlignedClock(zone);
+		}
+
+	}
+
+}

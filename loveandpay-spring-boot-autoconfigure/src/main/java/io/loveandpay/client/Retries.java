@@ -1,0 +1,96 @@
+package io.loveandpay.client;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, after each failed attempt of one call, whether and when to try again.
+ * <p>
+ * Sending again is safe when the request never left the machine, or when it is idempotent
+ * and failed in a way that may pass: a transport error, a timeout, HTTP 429, 500, 502,
+ * 503 or 504. A refused {@code TIMESTAMP_EXPIRED} whose clock was just aligned is
+ * re-signed at once. Waits use exponential backoff with full jitter, or the provider's
+ * {@code Retry-After}; no wait runs past the call's deadline.
+ */
+final class Retries {
+
+	private static final Set<Integer> RETRIED_SERVER_STATUSES = Set.of(500, 502, 503, 504);
+
+	private final LoveandpayCall call;
+
+	private final LoveandpayCallPolicy policy;
+
+	private final LoveandpayClockSkew skew;
+
+	private final long deadlineNanos;
+
+	private int attempts;
+
+	private boolean resignedForSkew;
+
+	Retries(LoveandpayCall call, LoveandpayCallPolicy policy, LoveandpayClockSkew skew, long deadlineNanos) {
+		this.call = call;
+		this.policy = policy;
+		this.skew = skew;
+		this.deadlineNanos = deadlineNanos;
+	}
+
+	Attempt next() {
+		this.attempts++;
+		return new Attempt(this.attempts, this.skew.offsetMillis());
+	}
+
+	@Nullable Duration delayBeforeRetry(Attempt attempt, LoveandpayException failure) {
+		if (this.attempts >= this.policy.maxAttempts()) {
+			return null;
+		}
+		Duration delay = delay(attempt, failure);
+		if (delay == null) {
+			return null;
+		}
+		long left = this.deadlineNanos - System.nanoTime();
+		return (delay.toNanos() < left) ? delay : null;
+	}
+
+	private @Nullable Duration delay(Attempt attempt, LoveandpayException failure) {
+		if (!attempt.mayHaveBeenSent() && !(failure instanceof LoveandpayApiException)) {
+			return backoff();
+		}
+		if (failure instanceof LoveandpayAuthenticationException refused
+				&& ApiErrors.TIMESTAMP_EXPIRED.equals(refused.errorCode())) {
+			boolean aligned = this.skew.offsetMillis() != attempt.offsetMillisAtStart();
+			if (aligned && this.call.idempotent() && !this.resignedForSkew) {
+				this.resignedForSkew = true;
+				return Duration.ZERO;
+			}
+			return null;
+		}
+		if (!this.call.idempotent()) {
+			return null;
+		}
+		if (failure instanceof LoveandpayRateLimitException limited) {
+			Duration retryAfter = limited.retryAfter();
+			if (retryAfter == null) {
+				return backoff();
+			}
+			long left = this.deadlineNanos - System.nanoTime();
+			boolean tooLong = retryAfter.compareTo(this.policy.maxBackoff()) > 0 || retryAfter.toNanos() >= left;
+			return tooLong ? null : retryAfter;
+		}
+		if (failure instanceof LoveandpayServerException server) {
+			return RETRIED_SERVER_STATUSES.contains(server.statusCode()) ? backoff() : null;
+		}
+		if (failure instanceof LoveandpayTransportException) {
+			return backoff();
+		}
+		return null;
+	}
+
+	private Duration backoff() {
+		return this.policy.backoff(this.attempts, ThreadLocalRandom.current().nextDouble());
+	}
+
+}
