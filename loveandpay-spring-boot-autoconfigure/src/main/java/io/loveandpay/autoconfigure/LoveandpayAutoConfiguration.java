@@ -20,7 +20,11 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -85,6 +89,18 @@ public final class LoveandpayAutoConfiguration {
 	@ConditionalOnMissingBean
 	KycSessionService kycSessionService(LoveandpayApiClient loveandpayApiClient) {
 		return KycSessionService.create(loveandpayApiClient);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		SanitizingFunction loveandpaySanitizingFunction(LoveandpayProperties properties) {
+			return new LoveandpaySanitizingFunction(properties);
+		}
+
 	}
 
 }

@@ -1,0 +1,66 @@
+package io.loveandpay.autoconfigure;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
+/**
+ * Keeps the keys out of Actuator's {@code env} and {@code configprops} endpoints, even
+ * with {@code show-values: always}: the secret key is masked under any name it arrives by
+ * ({@code loveandpay.secret-key}, {@code LOVEANDPAY_SECRET_KEY}, a system property) and
+ * inside any other value that contains it (a command line,
+ * {@code SPRING_APPLICATION_JSON}), and the API key shows only its mode prefix.
+ */
+final class LoveandpaySanitizingFunction implements SanitizingFunction {
+
+	private static final int MIN_SECRET_LENGTH = 8;
+
+	private final @Nullable String secretKey;
+
+	private final @Nullable String apiKey;
+
+	LoveandpaySanitizingFunction(LoveandpayProperties properties) {
+		this.secretKey = properties.getSecretKey();
+		this.apiKey = properties.getApiKey();
+	}
+
+	@Override
+	public SanitizableData apply(SanitizableData data) {
+		String key = normalized(data.getKey());
+		if (key.endsWith("loveandpaysecretkey")
+				|| key.equals("secretkey") && data.getValue() != null && data.getValue().equals(this.secretKey)) {
+			return data.withSanitizedValue();
+		}
+		if (key.endsWith("loveandpayapikey") && data.getValue() != null) {
+			return data.withValue(Keys.masked(data.getValue().toString()));
+		}
+		if (data.getValue() instanceof CharSequence text) {
+			String value = text.toString();
+			String masked = replace(replace(value, this.secretKey, SanitizableData.SANITIZED_VALUE), this.apiKey,
+					Keys.masked(this.apiKey));
+			return masked.equals(value) ? data : data.withValue(masked);
+		}
+		return data;
+	}
+
+	private static String replace(String value, @Nullable String secret, String replacement) {
+		if (secret == null || secret.length() < MIN_SECRET_LENGTH || !value.contains(secret)) {
+			return value;
+		}
+		return value.replace(secret, replacement);
+	}
+
+	private static String normalized(String key) {
+		StringBuilder normalized = new StringBuilder(key.length());
+		for (char c : key.toLowerCase(Locale.ROOT).toCharArray()) {
+			if (Character.isLetterOrDigit(c)) {
+				normalized.append(c);
+			}
+		}
+		return normalized.toString();
+	}
+
+}
