@@ -24,6 +24,8 @@ final class DebugBodies {
 			"email", "customerphone", "phone", "customerid", "userid", "nationality", "address", "verifieddata",
 			"metadata", "callbackurl");
 
+	private static final Set<String> FREE_TEXT = Set.of("message", "hint", "error", "failurereason", "failuredetails");
+
 	private DebugBodies() {
 	}
 
@@ -54,6 +56,9 @@ final class DebugBodies {
 				String key = property.getKey().toLowerCase().replace("_", "");
 				if (PERSONAL.contains(key) && !property.getValue().isNull()) {
 					property.setValue(object.stringNode("***"));
+				}
+				else if (FREE_TEXT.contains(key) && property.getValue().isString()) {
+					property.setValue(object.stringNode(Redaction.scrub(property.getValue().stringValue())));
 				}
 				else {
 					mask(property.getValue());

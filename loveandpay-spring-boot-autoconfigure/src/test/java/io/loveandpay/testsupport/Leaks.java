@@ -79,6 +79,27 @@ public final class Leaks {
 		return findings;
 	}
 
+	/**
+	 * Assert that the output of every test of the module that ran before is free of
+	 * leaks, and that there was output to scan.
+	 */
+	public static void assertSuiteOutputClean() {
+		Path reports = Path.of("target", "surefire-reports");
+		List<Path> outputs = outputFiles(reports);
+		assertThat(outputs).as("test output files in %s: run the whole suite", reports.toAbsolutePath()).isNotEmpty();
+		long size = 0;
+		for (Path output : outputs) {
+			try {
+				size += Files.size(output);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		assertThat(size).as("bytes of test output scanned").isGreaterThan(1000);
+		assertThat(scanTestOutput(reports)).isEmpty();
+	}
+
 	public static List<Path> outputFiles(Path reports) {
 		if (!Files.isDirectory(reports)) {
 			return List.of();
