@@ -48,6 +48,8 @@ final class LoveandpayStandIn implements AutoCloseable {
 
 	private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
 
+	private static LoveandpayStandIn shared;
+
 	private final Map<UUID, Map<String, Object>> sessions = new ConcurrentHashMap<>();
 
 	private final List<UUID> newestFirst = new CopyOnWriteArrayList<>();
@@ -58,6 +60,19 @@ final class LoveandpayStandIn implements AutoCloseable {
 		this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new Api()));
 		this.server.start();
 		this.server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(Api.NAME)));
+	}
+
+	/**
+	 * Return the stand-in shared by the test classes of this JVM, started on first use
+	 * and stopped when the JVM exits.
+	 * @return the shared stand-in
+	 */
+	static synchronized LoveandpayStandIn shared() {
+		if (shared == null) {
+			shared = new LoveandpayStandIn();
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+		}
+		return shared;
 	}
 
 	String baseUrl() {

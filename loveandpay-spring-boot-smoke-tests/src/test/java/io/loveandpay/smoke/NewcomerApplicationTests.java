@@ -18,7 +18,6 @@ import io.loveandpay.kyc.KycSessionPage;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.kyc.KycStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
@@ -26,12 +25,9 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -43,31 +39,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A newcomer's application that depends on the starter alone, run against a stand-in that
  * checks every signature as the provider does.
  */
-@SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
-class NewcomerApplicationTests {
+class NewcomerApplicationTests extends StandInApplicationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
-
-	static final LoveandpayStandIn standIn = new LoveandpayStandIn();
 
 	@Autowired
 	KycSessionService sessions;
 
 	@Autowired
 	CustomerVerification verification;
-
-	@DynamicPropertySource
-	static void loveandpay(DynamicPropertyRegistry registry) {
-		registry.add("loveandpay.api-key", () -> LoveandpayStandIn.API_KEY);
-		registry.add("loveandpay.secret-key", () -> LoveandpayStandIn.SECRET_KEY);
-		registry.add("loveandpay.base-url", standIn::baseUrl);
-	}
-
-	@AfterAll
-	static void stopStandIn() {
-		standIn.close();
-	}
 
 	@Test
 	void createsGetsListsAndStreamsReactively() {

@@ -9,16 +9,12 @@ import io.loveandpay.client.LoveandpayTimeoutException;
 import io.loveandpay.kyc.CreateKycSessionRequest;
 import io.loveandpay.kyc.KycSession;
 import io.loveandpay.kyc.KycSessionService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -34,25 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * What a newcomer's application sees of the client's retries and timeouts, with the
  * default settings, against the signature-checking stand-in.
  */
-@SpringBootTest
-class NewcomerResilienceTests {
-
-	static final LoveandpayStandIn standIn = new LoveandpayStandIn();
+class NewcomerResilienceTests extends StandInApplicationTests {
 
 	@Autowired
 	KycSessionService sessions;
-
-	@DynamicPropertySource
-	static void loveandpay(DynamicPropertyRegistry registry) {
-		registry.add("loveandpay.api-key", () -> LoveandpayStandIn.API_KEY);
-		registry.add("loveandpay.secret-key", () -> LoveandpayStandIn.SECRET_KEY);
-		registry.add("loveandpay.base-url", standIn::baseUrl);
-	}
-
-	@AfterAll
-	static void stopStandIn() {
-		standIn.close();
-	}
 
 	private static int gets(UUID id) {
 		return standIn.server()
