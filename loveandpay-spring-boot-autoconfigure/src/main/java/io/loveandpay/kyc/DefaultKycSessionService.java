@@ -1,8 +1,6 @@
 package io.loveandpay.kyc;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -79,23 +77,7 @@ final class DefaultKycSessionService implements KycSessionService {
 	@Override
 	public Flux<KycSession> streamSessions(KycSessionQuery query) {
 		Assert.notNull(query, "query must not be null");
-		return Flux.defer(() -> {
-			Cursor cursor = new Cursor(query.offset());
-			Set<UUID> seen = new HashSet<>();
-			return Flux.<Integer>generate((sink) -> {
-				if (cursor.done) {
-					sink.complete();
-				}
-				else {
-					sink.next(cursor.next);
-				}
-			})
-				.concatMap((offset) -> Mono.fromSupplier(() -> query.toBuilder().offset(offset).build())
-					.flatMap(this::listSessions)
-					.doOnNext((page) -> cursor.advance(offset, page))
-					.flatMapIterable(KycSessionPage::items), 0)
-				.filter((session) -> seen.add(session.id()));
-		});
+		return SessionWalk.of(query, this::listSessions);
 	}
 
 	@Override
@@ -141,27 +123,6 @@ final class DefaultKycSessionService implements KycSessionService {
 	@Override
 	public String toString() {
 		return "KycSessionService";
-	}
-
-	/**
-	 * Where a walk over the pages stands. Touched by one subscriber at a time.
-	 */
-	private static final class Cursor {
-
-		private int next;
-
-		private boolean done;
-
-		Cursor(int start) {
-			this.next = start;
-		}
-
-		void advance(int offset, KycSessionPage page) {
-			int following = offset + page.items().size();
-			this.done = page.items().isEmpty() || following >= page.total();
-			this.next = following;
-		}
-
 	}
 
 }
