@@ -1,11 +1,18 @@
 package io.loveandpay.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import io.loveandpay.client.HmacSha256RequestSigner;
 import io.loveandpay.client.LoveandpayApiClient;
 import io.loveandpay.client.LoveandpayCallPolicy;
+import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayClockSkew;
+import io.loveandpay.client.LoveandpayObservationConvention;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.kyc.KycSessionService;
@@ -43,6 +50,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(LoveandpayProperties.class)
 public final class LoveandpayAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(LoveandpayAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	LoveandpayRequestSigner loveandpayRequestSigner(LoveandpayProperties properties) {
@@ -74,7 +83,9 @@ public final class LoveandpayAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<LoveandpayWebClientCustomizer> customizers, ResourceLoader resourceLoader) {
+			ObjectProvider<LoveandpayWebClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<LoveandpayObservationConvention> observationConvention,
+			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
 		LoveandpayCallPolicy policy = CallPolicies.from(properties);
 		WebClient webClient = LoveandpayWebClientFactory.create(webClientBuilder.getIfAvailable(WebClient::builder),
 				properties,
@@ -82,7 +93,17 @@ public final class LoveandpayAutoConfiguration {
 					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.provider(),
 				customizers.orderedStream().toList(), signingFilter);
-		return new LoveandpayApiClient(webClient, policy, clockSkew);
+		List<LoveandpayClientListener> allListeners = listeners.orderedStream().toList();
+		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
+			.policy(policy)
+			.clockSkew(clockSkew)
+			.observationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique())
+			.listener((allListeners.size() == 1) ? allListeners.get(0) : new CompositeListener(allListeners))
+			.build();
+		logger.info("loveandpay client ready: " + LoveandpayProperties.mode(properties.getApiKey()) + " mode, "
+				+ Keys.apiBaseUrl(properties));
+		return client;
 	}
 
 	@Bean

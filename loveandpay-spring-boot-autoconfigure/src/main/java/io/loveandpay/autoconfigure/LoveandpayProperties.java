@@ -64,6 +64,8 @@ public class LoveandpayProperties {
 
 	private final Pool pool = new Pool();
 
+	private final Health health = new Health();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -126,6 +128,19 @@ public class LoveandpayProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Return the mode of an API key.
+	 * @param apiKey the API key
+	 * @return {@code test}, {@code live} or {@code unknown}
+	 */
+	public static String mode(@Nullable String apiKey) {
+		return (apiKey != null) ? Keys.mode(apiKey) : "unknown";
 	}
 
 	@Override
@@ -281,6 +296,40 @@ public class LoveandpayProperties {
 			return "[maxConnections=" + this.maxConnections + ", maxPendingAcquires=" + this.maxPendingAcquires
 					+ ", acquireTimeout=" + this.acquireTimeout + ", maxIdleTime=" + this.maxIdleTime + ", maxLifeTime="
 					+ this.maxLifeTime + ", evictionInterval=" + this.evictionInterval + "]";
+		}
+
+	}
+
+	/**
+	 * The 'loveandpay' health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Time a probe's result is reused, so that frequent health checks do not spend
+		 * the account's rate limit.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		/**
+		 * Time allowed for one probe.
+		 */
+		private Duration timeout = Duration.ofSeconds(3);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +35,16 @@ public final class LoveandpayApiClient {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * Where Micrometer keeps the current observation in a Reactor context (the key of
+	 * {@code ObservationThreadLocalAccessor}, named here so that context-propagation
+	 * stays optional).
+	 */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
+
+	private static final LoveandpayObservationConvention DEFAULT_CONVENTION = new DefaultLoveandpayObservationConvention();
+
+	private final JsonMapper json;
 
 	private final WebClient webClient;
 
@@ -42,8 +54,14 @@ public final class LoveandpayApiClient {
 
 	private final ApiErrors errors;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable LoveandpayObservationConvention observationConvention;
+
+	private final LoveandpayClientListener listener;
+
 	/**
-	 * Create a client.
+	 * Create a client that is not observed.
 	 * @param webClient a client with the API's base URL (ending in {@code /api/v2}) and a
 	 * {@link LoveandpaySigningFilter} that signs with {@code skew.clock()}
 	 * @param policy timeouts and retries
@@ -51,13 +69,29 @@ public final class LoveandpayApiClient {
 	 * request as {@code TIMESTAMP_EXPIRED}
 	 */
 	public LoveandpayApiClient(WebClient webClient, LoveandpayCallPolicy policy, LoveandpayClockSkew skew) {
-		Assert.notNull(webClient, "'webClient' must not be null");
-		Assert.notNull(policy, "'policy' must not be null");
-		Assert.notNull(skew, "'skew' must not be null");
-		this.webClient = webClient.mutate().filter(Attempt.WRITE_TRACKER).build();
-		this.policy = policy;
-		this.skew = skew;
-		this.errors = new ApiErrors(JSON, skew);
+		this(builder(webClient).policy(policy).clockSkew(skew));
+	}
+
+	private LoveandpayApiClient(Builder builder) {
+		this.webClient = builder.webClient.mutate().filter(Attempt.WRITE_TRACKER).build();
+		this.policy = builder.policy;
+		this.skew = (builder.skew != null) ? builder.skew : new LoveandpayClockSkew(java.time.Clock.systemUTC());
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.listener = builder.listener;
+		this.json = JsonMapper.builder().addHandler(new UndocumentedFields(this.listener)).build();
+		this.errors = new ApiErrors(this.json, this.skew);
+	}
+
+	/**
+	 * Start building a client.
+	 * @param webClient a client with the API's base URL (ending in {@code /api/v2}) and a
+	 * {@link LoveandpaySigningFilter} that signs with the clock of the
+	 * {@link Builder#clockSkew(LoveandpayClockSkew) clock skew}
+	 * @return a builder
+	 */
+	public static Builder builder(WebClient webClient) {
+		return new Builder(webClient);
 	}
 
 	/**
@@ -69,59 +103,93 @@ public final class LoveandpayApiClient {
 	}
 
 	/**
+	 * Return the listener that hears retries and undocumented values.
+	 * @return the listener
+	 */
+	public LoveandpayClientListener listener() {
+		return this.listener;
+	}
+
+	/**
 	 * Send a call, retrying as the {@link LoveandpayCallPolicy} allows, and decode its
-	 * answer. Nothing is sent until the result is subscribed to; every subscription is a
-	 * new call, so never resubscribe to a call that is not
-	 * {@linkplain LoveandpayCall#idempotent() idempotent}.
+	 * answer. The call is one observation, retries included. Nothing is sent until the
+	 * result is subscribed to; every subscription is a new call, so never resubscribe to
+	 * a call that is not {@linkplain LoveandpayCall#idempotent() idempotent}.
 	 * @param <T> the envelope type
 	 * @param call the call
 	 * @param envelopeType the type the answer decodes to
 	 * @return the decoded answer, or an error that is a {@link LoveandpayException}
 	 */
 	public <T extends LoveandpayEnvelope> Mono<T> exchange(LoveandpayCall call, Class<T> envelopeType) {
+		return Mono.deferContextual((reactorContext) -> {
+			LoveandpayObservationContext context = new LoveandpayObservationContext(call);
+			Observation observation = Observation
+				.createNotStarted(this.observationConvention, DEFAULT_CONVENTION, () -> context,
+						this.observationRegistry)
+				.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
+				.start();
+			return call(call, envelopeType, context).doOnError(LoveandpayException.class, (failure) -> {
+				context.failed(failure);
+				observation.error(failure);
+			})
+				.doOnCancel(context::cancel)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((reactor) -> reactor.put(OBSERVATION_KEY, observation));
+		});
+	}
+
+	private <T extends LoveandpayEnvelope> Mono<T> call(LoveandpayCall call, Class<T> envelopeType,
+			LoveandpayObservationContext context) {
 		Duration callTimeout = this.policy.callTimeout();
 		return Mono.defer(() -> {
 			Retries retries = new Retries(call, this.policy, this.skew, System.nanoTime() + callTimeout.toNanos());
-			return attempt(call, envelopeType, retries);
+			return attempt(call, envelopeType, retries, context);
 		})
 			.timeout(callTimeout, Mono.error(() -> new Failures.CallTimeoutException(callTimeout)))
 			.onErrorMap((ex) -> !(ex instanceof LoveandpayException), (ex) -> Failures.translate(call, ex, true));
 	}
 
-	private <T extends LoveandpayEnvelope> Mono<T> attempt(LoveandpayCall call, Class<T> envelopeType,
-			Retries retries) {
+	private <T extends LoveandpayEnvelope> Mono<T> attempt(LoveandpayCall call, Class<T> envelopeType, Retries retries,
+			LoveandpayObservationContext context) {
 		Attempt attempt = retries.next();
-		return Mono.defer(() -> send(call, envelopeType, attempt))
+		context.attemptStarted();
+		return Mono.defer(() -> send(call, envelopeType, attempt, context))
 			.timeout(this.policy.attemptTimeout())
 			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent()))
 			.onErrorResume(LoveandpayException.class, (failure) -> {
-				Duration delay = retries.delayBeforeRetry(attempt, failure);
-				if (delay == null) {
+				Retries.Decision decision = retries.decide(attempt, failure);
+				if (decision == null) {
 					return Mono.error(failure);
 				}
+				Duration delay = decision.delay();
+				this.listener.retrying(call.operation(), decision.reason());
 				if (logger.isDebugEnabled()) {
 					logger.debug(call.operation() + " attempt " + attempt.number() + " failed (" + failure.getMessage()
 							+ "); retrying in " + delay.toMillis() + " ms");
 				}
-				return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries)));
+				return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries, context)));
 			});
 	}
 
-	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt) {
+	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt,
+			LoveandpayObservationContext context) {
 		WebClient.RequestBodySpec request = this.webClient.method(call.method())
 			.uri(call::uri)
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(Attempt.ATTRIBUTE, attempt);
 		Object body = call.body();
 		if (body != null) {
-			byte[] json = JSON.writeValueAsBytes(body);
+			byte[] bytes = this.json.writeValueAsBytes(body);
 			if (logger.isDebugEnabled()) {
 				logger.debug(call + " attempt " + attempt.number() + " sends "
-						+ DebugBodies.render(JSON, json, MediaType.APPLICATION_JSON));
+						+ DebugBodies.render(this.json, bytes, MediaType.APPLICATION_JSON));
 			}
-			request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+			request.contentType(MediaType.APPLICATION_JSON).bodyValue(bytes);
 		}
-		return request.exchangeToMono((response) -> receive(call, response, envelopeType));
+		return request.exchangeToMono((response) -> {
+			context.answered(response.statusCode().value());
+			return receive(call, response, envelopeType);
+		});
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> receive(LoveandpayCall call, ClientResponse response,
@@ -136,7 +204,7 @@ public final class LoveandpayApiClient {
 		}
 		if (logger.isDebugEnabled()) {
 			body = body.doOnNext((bytes) -> logger.debug(call + " answered HTTP " + status + ": "
-					+ DebugBodies.render(JSON, bytes, headers.getContentType())));
+					+ DebugBodies.render(this.json, bytes, headers.getContentType())));
 		}
 		if (success) {
 			return body.map((bytes) -> decode(call, status, headers, bytes, envelopeType));
@@ -175,7 +243,7 @@ public final class LoveandpayApiClient {
 					operation + " expected JSON but received HTTP " + status + " with an empty body", null);
 		}
 		try {
-			T envelope = JSON.readValue(body, envelopeType);
+			T envelope = this.json.readValue(body, envelopeType);
 			if (envelope == null) {
 				throw new LoveandpayProtocolException(operation,
 						operation + " expected a JSON object but received null", null);
@@ -212,6 +280,93 @@ public final class LoveandpayApiClient {
 	@Override
 	public String toString() {
 		return "LoveandpayApiClient";
+	}
+
+	/**
+	 * Builds a {@link LoveandpayApiClient}.
+	 */
+	public static final class Builder {
+
+		private final WebClient webClient;
+
+		private LoveandpayCallPolicy policy = LoveandpayCallPolicy.defaults();
+
+		private @Nullable LoveandpayClockSkew skew;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable LoveandpayObservationConvention observationConvention;
+
+		private LoveandpayClientListener listener = LoveandpayClientListener.NONE;
+
+		private Builder(WebClient webClient) {
+			Assert.notNull(webClient, "'webClient' must not be null");
+			this.webClient = webClient;
+		}
+
+		/**
+		 * Set the timeouts and retries.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder policy(LoveandpayCallPolicy policy) {
+			Assert.notNull(policy, "'policy' must not be null");
+			this.policy = policy;
+			return this;
+		}
+
+		/**
+		 * Set the clock offset to the provider; its clock must be the signing filter's.
+		 * @param skew the clock skew
+		 * @return this builder
+		 */
+		public Builder clockSkew(LoveandpayClockSkew skew) {
+			Assert.notNull(skew, "'skew' must not be null");
+			this.skew = skew;
+			return this;
+		}
+
+		/**
+		 * Observe every call in this registry.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Name and tag observations with this convention instead of
+		 * {@link DefaultLoveandpayObservationConvention}.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable LoveandpayObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Tell this listener of retries and undocumented values.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(LoveandpayClientListener listener) {
+			Assert.notNull(listener, "'listener' must not be null");
+			this.listener = listener;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 */
+		public LoveandpayApiClient build() {
+			return new LoveandpayApiClient(this);
+		}
+
 	}
 
 }

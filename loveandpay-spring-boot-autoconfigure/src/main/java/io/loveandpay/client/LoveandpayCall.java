@@ -35,6 +35,8 @@ public final class LoveandpayCall {
 
 	private final @Nullable String outcomeUnknownAdvice;
 
+	private final boolean retriesAllowed;
+
 	private LoveandpayCall(Builder builder) {
 		this.operation = builder.operation;
 		this.method = builder.method;
@@ -43,6 +45,7 @@ public final class LoveandpayCall {
 		this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
 		this.body = builder.body;
 		this.outcomeUnknownAdvice = builder.outcomeUnknownAdvice;
+		this.retriesAllowed = builder.retriesAllowed;
 	}
 
 	/**
@@ -117,6 +120,14 @@ public final class LoveandpayCall {
 		return this.outcomeUnknownAdvice;
 	}
 
+	/**
+	 * Return whether a failed attempt may be retried as the call policy allows.
+	 * @return {@code false} for a call made only once
+	 */
+	public boolean retriesAllowed() {
+		return this.retriesAllowed;
+	}
+
 	URI uri(UriBuilder builder) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		List<String> names = variableNames(this.pathTemplate);
@@ -168,6 +179,8 @@ public final class LoveandpayCall {
 
 		private @Nullable String outcomeUnknownAdvice;
 
+		private boolean retriesAllowed = true;
+
 		private Builder(String operation, HttpMethod method, String pathTemplate, Object[] pathVariables) {
 			Assert.hasText(operation, "'operation' must not be empty");
 			Assert.isTrue(pathTemplate.startsWith("/"), "'pathTemplate' must start with '/'");
@@ -211,6 +224,16 @@ public final class LoveandpayCall {
 		 */
 		public Builder outcomeUnknownAdvice(String advice) {
 			this.outcomeUnknownAdvice = advice;
+			return this;
+		}
+
+		/**
+		 * Make the call once, whatever the call policy allows: for probes that must stay
+		 * cheap.
+		 * @return this builder
+		 */
+		public Builder withoutRetries() {
+			this.retriesAllowed = false;
 			return this;
 		}
 

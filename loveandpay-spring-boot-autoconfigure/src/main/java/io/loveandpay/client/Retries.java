@@ -43,8 +43,8 @@ final class Retries {
 		return new Attempt(this.attempts, this.skew.offsetMillis());
 	}
 
-	@Nullable Duration delayBeforeRetry(Attempt attempt, LoveandpayException failure) {
-		if (this.attempts >= this.policy.maxAttempts()) {
+	@Nullable Decision decide(Attempt attempt, LoveandpayException failure) {
+		if (this.attempts >= this.policy.maxAttempts() || !this.call.retriesAllowed()) {
 			return null;
 		}
 		Duration delay = delay(attempt, failure);
@@ -52,7 +52,24 @@ final class Retries {
 			return null;
 		}
 		long left = this.deadlineNanos - System.nanoTime();
-		return (delay.toNanos() < left) ? delay : null;
+		return (delay.toNanos() < left) ? new Decision(delay, reason(attempt, failure)) : null;
+	}
+
+	private static String reason(Attempt attempt, LoveandpayException failure) {
+		if (failure instanceof LoveandpayRateLimitException) {
+			return "RATE_LIMITED";
+		}
+		if (failure instanceof LoveandpayApiException api) {
+			return ApiErrors.TIMESTAMP_EXPIRED.equals(api.errorCode()) ? ApiErrors.TIMESTAMP_EXPIRED
+					: Integer.toString(api.statusCode());
+		}
+		if (!attempt.mayHaveBeenSent()) {
+			return "NOT_SENT";
+		}
+		if (failure instanceof LoveandpayTimeoutException) {
+			return "TIMEOUT";
+		}
+		return "IO_ERROR";
 	}
 
 	private @Nullable Duration delay(Attempt attempt, LoveandpayException failure) {
@@ -91,6 +108,13 @@ final class Retries {
 
 	private Duration backoff() {
 		return this.policy.backoff(this.attempts, ThreadLocalRandom.current().nextDouble());
+	}
+
+	/**
+	 * Retry after this delay, for this reason.
+	 */
+	record Decision(Duration delay, String reason) {
+
 	}
 
 }

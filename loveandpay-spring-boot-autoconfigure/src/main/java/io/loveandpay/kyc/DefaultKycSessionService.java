@@ -46,7 +46,7 @@ final class DefaultKycSessionService implements KycSessionService {
 	public Mono<KycSession> getSession(UUID id) {
 		Assert.notNull(id, "id must not be null");
 		LoveandpayCall call = LoveandpayCall.get(GET, SESSION, id).build();
-		return this.client.exchange(call, SessionEnvelope.class).map((envelope) -> session(GET, envelope));
+		return this.client.exchange(call, SessionEnvelope.class).map((envelope) -> checked(session(GET, envelope)));
 	}
 
 	@Override
@@ -60,7 +60,7 @@ final class DefaultKycSessionService implements KycSessionService {
 		LoveandpayCall call = LoveandpayCall.post(CREATE, SESSIONS, request.toJson())
 			.outcomeUnknownAdvice(CREATE_OUTCOME_ADVICE)
 			.build();
-		return this.client.exchange(call, SessionEnvelope.class).map((envelope) -> session(CREATE, envelope));
+		return this.client.exchange(call, SessionEnvelope.class).map((envelope) -> checked(session(CREATE, envelope)));
 	}
 
 	@Override
@@ -71,7 +71,11 @@ final class DefaultKycSessionService implements KycSessionService {
 			.query("offset", query.offset())
 			.query("status", (query.status() != null) ? query.status().value() : null)
 			.build();
-		return this.client.exchange(call, SessionListEnvelope.class).map((envelope) -> page(query, envelope));
+		return this.client.exchange(call, SessionListEnvelope.class).map((envelope) -> {
+			KycSessionPage page = page(query, envelope);
+			page.items().forEach(this::checked);
+			return page;
+		});
 	}
 
 	@Override
@@ -83,6 +87,13 @@ final class DefaultKycSessionService implements KycSessionService {
 	@Override
 	public BlockingKycSessionService blocking() {
 		return this.blocking;
+	}
+
+	private KycSession checked(KycSession session) {
+		if (!session.status().isKnown()) {
+			this.client.listener().undocumentedValue("KycSession.status");
+		}
+		return session;
 	}
 
 	private static KycSession session(String operation, SessionEnvelope envelope) {

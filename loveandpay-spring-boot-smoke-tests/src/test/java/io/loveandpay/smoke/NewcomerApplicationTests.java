@@ -1,5 +1,6 @@
 package io.loveandpay.smoke;
 
+import io.loveandpay.testsupport.LoveandpayStandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

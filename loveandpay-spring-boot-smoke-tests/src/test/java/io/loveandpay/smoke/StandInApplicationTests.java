@@ -1,5 +1,6 @@
 package io.loveandpay.smoke;
 
+import io.loveandpay.testsupport.LoveandpayStandIn;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

@@ -1,4 +1,4 @@
-package io.loveandpay.smoke;
+package io.loveandpay.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,11 +38,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * timestamp and the SHA-256 of the body bytes received), keeps sessions in memory, and
  * answers in the provider's shapes.
  */
-final class LoveandpayStandIn implements AutoCloseable {
+public final class LoveandpayStandIn implements AutoCloseable {
 
-	static final String API_KEY = "pk_test_standin_7d3c2a1b";
+	public static final String API_KEY = "pk_test_standin_7d3c2a1b";
 
-	static final String SECRET_KEY = "sk_test_standin_canary_e5f4";
+	public static final String SECRET_KEY = "sk_test_standin_canary_e5f4";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,7 +56,7 @@ final class LoveandpayStandIn implements AutoCloseable {
 
 	private final WireMockServer server;
 
-	LoveandpayStandIn() {
+	public LoveandpayStandIn() {
 		this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new Api()));
 		this.server.start();
 		this.server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(Api.NAME)));
@@ -67,7 +67,7 @@ final class LoveandpayStandIn implements AutoCloseable {
 	 * and stopped when the JVM exits.
 	 * @return the shared stand-in
 	 */
-	static synchronized LoveandpayStandIn shared() {
+	public static synchronized LoveandpayStandIn shared() {
 		if (shared == null) {
 			shared = new LoveandpayStandIn();
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
@@ -75,15 +75,15 @@ final class LoveandpayStandIn implements AutoCloseable {
 		return shared;
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return this.server.baseUrl();
 	}
 
-	WireMockServer server() {
+	public WireMockServer server() {
 		return this.server;
 	}
 
-	int requestCount() {
+	public int requestCount() {
 		return this.server.getAllServeEvents().size();
 	}
 

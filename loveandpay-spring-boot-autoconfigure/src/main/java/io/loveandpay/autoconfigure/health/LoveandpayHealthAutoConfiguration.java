@@ -1,0 +1,36 @@
+package io.loveandpay.autoconfigure.health;
+
+import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
+import io.loveandpay.autoconfigure.LoveandpayProperties;
+import io.loveandpay.client.LoveandpayApiClient;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code loveandpay} health contributor
+ * ({@code /actuator/health/loveandpay}), on unless
+ * {@code management.health.loveandpay.enabled} is {@code false}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = LoveandpayAutoConfiguration.class)
+@ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(LoveandpayApiClient.class)
+@ConditionalOnEnabledHealthIndicator("loveandpay")
+public final class LoveandpayHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "loveandpayHealthIndicator")
+	ReactiveHealthIndicator loveandpayHealthIndicator(LoveandpayApiClient client, LoveandpayProperties properties) {
+		return new LoveandpayHealthIndicator(client, properties.getBaseUrl().toString(),
+				LoveandpayProperties.mode(properties.getApiKey()), properties.getHealth().getTimeout(),
+				properties.getHealth().getCacheTtl());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The {@code loveandpay} Actuator health contributor.
+ */
+@NullMarked
+package io.loveandpay.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;
