@@ -128,12 +128,20 @@ public final class LoveandpayApiClient {
 						this.observationRegistry)
 				.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
 				.start();
-			return call(call, envelopeType, context).doOnError(LoveandpayException.class, (failure) -> {
-				context.failed(failure);
-				observation.error(failure);
-			})
-				.doOnCancel(context::cancel)
-				.doFinally((signal) -> observation.stop())
+			// The observation stops before the caller hears the outcome, so that what the
+			// caller does next already sees the call measured.
+			return call(call, envelopeType, context).doOnSuccess((answer) -> observation.stop())
+				.doOnError((failure) -> {
+					if (failure instanceof LoveandpayException loveandpay) {
+						context.failed(loveandpay);
+					}
+					observation.error(failure);
+					observation.stop();
+				})
+				.doOnCancel(() -> {
+					context.cancel();
+					observation.stop();
+				})
 				.contextWrite((reactor) -> reactor.put(OBSERVATION_KEY, observation));
 		});
 	}
