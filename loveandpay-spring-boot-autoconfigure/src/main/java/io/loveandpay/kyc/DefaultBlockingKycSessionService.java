@@ -2,11 +2,13 @@ package io.loveandpay.kyc;
 
 import java.util.Optional;
 import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -48,18 +50,19 @@ final class DefaultBlockingKycSessionService implements BlockingKycSessionServic
 	@Override
 	public Stream<KycSession> streamSessions(KycSessionQuery query) {
 		requireBlockingAllowed("streamSessions");
-		var sessions = this.reactive.streamSessions(query);
-		AtomicReference<Stream<KycSession>> started = new AtomicReference<>();
+		Flux<KycSession> sessions = this.reactive.streamSessions(query);
+		AtomicReference<PullIterator<KycSession>> started = new AtomicReference<>();
 		Stream<KycSession> lazy = StreamSupport.stream(() -> {
 			requireBlockingAllowed("streamSessions");
-			Stream<KycSession> stream = sessions.toStream(1);
-			started.set(stream);
-			return stream.spliterator();
+			PullIterator<KycSession> iterator = PullIterator.of(sessions);
+			started.set(iterator);
+			return Spliterators.spliteratorUnknownSize(iterator,
+					Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT);
 		}, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT, false);
 		return lazy.onClose(() -> {
-			Stream<KycSession> stream = started.get();
-			if (stream != null) {
-				stream.close();
+			PullIterator<KycSession> iterator = started.get();
+			if (iterator != null) {
+				iterator.close();
 			}
 		});
 	}

@@ -23,6 +23,7 @@ import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -263,7 +264,8 @@ class KycSessionServiceTests {
 		stubPage(2, List.of(Fixtures.id(3), Fixtures.id(4)), 4);
 		StepVerifier.create(this.service.streamSessions(KycSessionQuery.builder().limit(2).build()), 2)
 			.expectNextCount(2)
-			.then(() -> assertThat(received()).hasSize(1))
+			.then(() -> Mono.delay(Duration.ofMillis(300)).block())
+			.then(() -> assertThat(received()).as("no page read ahead of the subscriber").hasSize(1))
 			.thenRequest(1)
 			.expectNextCount(1)
 			.then(() -> assertThat(received()).hasSize(2))
