@@ -316,7 +316,7 @@ class ReliabilityChecklistTests {
 			assertThat(requests).hasSize(3);
 			for (int i = 1; i < requests.size(); i++) {
 				long gap = requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime();
-				assertThat(gap).as("wait before retry %d", i).isBetween(0L, 150L + 500L);
+				assertThat(gap).as("wait before retry %d", i).isBetween(0L, 150L + 1000L);
 			}
 		});
 	}
