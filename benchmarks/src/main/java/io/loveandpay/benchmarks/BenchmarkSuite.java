@@ -1,0 +1,159 @@
+package io.loveandpay.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark, prints a table, and last one line per figure:
+ * {@code RATIO <name> <value>}. Everything compared is measured side by side in the same
+ * run: on a shared, noisy machine only ratios mean something.
+ */
+public final class BenchmarkSuite {
+
+	private static final int STARTUP_RUNS = 7;
+
+	private BenchmarkSuite() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = args.length > 0 && args[0].equals("--quick");
+		List<String> table = new ArrayList<>();
+		Map<String, Double> ratios = new TreeMap<>();
+
+		Map<String, double[]> signer = signer(quick);
+		double[] signGet = signer.get("signGet");
+		double[] rawGet = signer.get("rawGet");
+		double[] signPost = signer.get("signPost1Kb");
+		double[] rawPost = signer.get("rawPost1Kb");
+		table.add(row("signer GET (ns/op, B/op)", fmt(signGet), fmt(rawGet), signGet[0] / rawGet[0], "<= 1.5"));
+		table.add(
+				row("signer POST 1 KB (ns/op, B/op)", fmt(signPost), fmt(rawPost), signPost[0] / rawPost[0], "<= 1.5"));
+		ratios.put("signer_vs_raw_hmac", signGet[0] / rawGet[0]);
+		ratios.put("signer_vs_raw_hmac_post_1kb", signPost[0] / rawPost[0]);
+
+		ThroughputBenchmark.Results load = new ThroughputBenchmark(quick ? 4000 : 12000, quick ? 1 : 3, quick ? 3 : 5)
+			.run();
+		double client = load.reactive().medianThroughput();
+		double bare = load.bare().medianThroughput();
+		double blocking = load.blocking().medianThroughput();
+		table.add(row("getSession throughput (req/s): client vs bare WebClient", num(client), num(bare), client / bare,
+				">= 0.90"));
+		table.add(row("getSession throughput (req/s): " + load.blocking().name() + " vs reactive", num(blocking),
+				num(client), blocking / client, ">= 0.80"));
+		for (ThroughputBenchmark.Series series : List.of(load.reactive(), load.bare(), load.blocking())) {
+			table.add(row("latency p50 / p99 (ms): " + series.name(),
+					String.format(Locale.ROOT, "%.2f / %.2f", series.percentileMillis(50), series.percentileMillis(99)),
+					"", Double.NaN, ""));
+		}
+		ratios.put("client_vs_bare_webclient", client / bare);
+		ratios.put("blocking_vs_reactive", blocking / client);
+
+		double[] startup = startup(quick ? 3 : STARTUP_RUNS);
+		table.add(row("context start (ms): with starter vs without", num(startup[0]), num(startup[1]),
+				startup[0] / startup[1], "<= 1.05"));
+		ratios.put("startup_overhead", startup[0] / startup[1]);
+
+		System.out.println();
+		System.out.println(String.format(Locale.ROOT, "%-62s %-24s %-24s %-7s %s", "figure", "measured",
+				"compared with", "ratio", "goal"));
+		table.forEach(System.out::println);
+		System.out.println();
+		System.out
+			.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+					+ " cores, concurrency " + ThroughputBenchmark.CONCURRENCY);
+		ratios.forEach((name, value) -> System.out.println(String.format(Locale.ROOT, "RATIO %s %.3f", name, value)));
+	}
+
+	private static Map<String, double[]> signer(boolean quick) throws RunnerException {
+		Collection<RunResult> results = new Runner(new OptionsBuilder().include(SignerBenchmark.class.getName())
+			.forks(1)
+			.warmupIterations(quick ? 1 : 3)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(quick ? 2 : 5)
+			.measurementTime(TimeValue.seconds(1))
+			.timeUnit(TimeUnit.NANOSECONDS)
+			.addProfiler(GCProfiler.class)
+			.build()).run();
+		Map<String, double[]> scores = new TreeMap<>();
+		for (RunResult result : results) {
+			String name = result.getParams().getBenchmark();
+			name = name.substring(name.lastIndexOf('.') + 1);
+			Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+			scores.put(name, new double[] { result.getPrimaryResult().getScore(),
+					(alloc != null) ? alloc.getScore() : Double.NaN });
+		}
+		return scores;
+	}
+
+	private static double[] startup(int runs) throws IOException, InterruptedException {
+		List<Long> with = new ArrayList<>();
+		List<Long> without = new ArrayList<>();
+		startOnce("with");
+		startOnce("without");
+		for (int i = 0; i < runs; i++) {
+			boolean withFirst = i % 2 == 0;
+			(withFirst ? with : without).add(startOnce(withFirst ? "with" : "without"));
+			(withFirst ? without : with).add(startOnce(withFirst ? "without" : "with"));
+		}
+		return new double[] { median(with) / 1e6, median(without) / 1e6 };
+	}
+
+	private static long startOnce(String mode) throws IOException, InterruptedException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), StartupProbe.class.getName(), mode)
+			.redirectErrorStream(true)
+			.start();
+		long nanos = -1;
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null) {
+				if (line.startsWith("STARTUP_NANOS ")) {
+					nanos = Long.parseLong(line.split(" ")[1]);
+				}
+			}
+		}
+		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || nanos < 0) {
+			throw new IllegalStateException("Start-up probe '" + mode + "' failed");
+		}
+		return nanos;
+	}
+
+	private static double median(List<Long> values) {
+		List<Long> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static String row(String figure, String measured, String baseline, double ratio, String goal) {
+		return String.format(Locale.ROOT, "%-62s %-24s %-24s %-7s %s", figure, measured, baseline,
+				Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.3f", ratio), goal);
+	}
+
+	private static String fmt(double[] score) {
+		return String.format(Locale.ROOT, "%.0f ns, %.0f B", score[0], score[1]);
+	}
+
+	private static String num(double value) {
+		return String.format(Locale.ROOT, "%.0f", value);
+	}
+
+}

@@ -1,0 +1,244 @@
+package io.loveandpay.benchmarks;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import io.loveandpay.kyc.KycSession;
+import io.loveandpay.kyc.KycSessionService;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A load driver: the client's {@code getSession} (reactive and blocking) against a bare
+ * {@link WebClient} from the same Boot builder, without the signing filter, decoding the
+ * same JSON to the same record, all against one local stub, in interleaved rounds after a
+ * warm-up, at a concurrency of {@value #CONCURRENCY}.
+ */
+final class ThroughputBenchmark {
+
+	static final int CONCURRENCY = 64;
+
+	private static final UUID ID = UUID.fromString("550e8400-e29b-41d4-a716-446655440000");
+
+	private final int requestsPerRound;
+
+	private final int warmupCycles;
+
+	private final int measuredCycles;
+
+	ThroughputBenchmark(int requestsPerRound, int warmupCycles, int measuredCycles) {
+		this.requestsPerRound = requestsPerRound;
+		this.warmupCycles = warmupCycles;
+		this.measuredCycles = measuredCycles;
+	}
+
+	Results run() {
+		try (SessionStub stub = new SessionStub();
+				ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
+					.web(WebApplicationType.NONE)
+					.logStartupInfo(false)
+					.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+							"loveandpay.api-key=pk_test_benchmark_public_key",
+							"loveandpay.secret-key=sk_test_benchmark_secret_key_0123",
+							"loveandpay.base-url=" + stub.baseUrl(), "loveandpay.pool.max-connections=" + CONCURRENCY)
+					.run()) {
+			KycSessionService service = context.getBean(KycSessionService.class);
+			ConnectionProvider barePool = ConnectionProvider.builder("bare")
+				.maxConnections(CONCURRENCY)
+				.maxIdleTime(Duration.ofSeconds(20))
+				.build();
+			try {
+				WebClient bare = context.getBean(WebClient.Builder.class)
+					.baseUrl(stub.baseUrl() + "/api/v2")
+					.clientConnector(new ReactorClientHttpConnector(HttpClient.create(barePool)))
+					.build();
+				Supplier<Mono<KycSession>> client = () -> service.getSession(ID);
+				Supplier<Mono<KycSession>> baseline = () -> bare.get()
+					.uri("/kyc/sessions/{id}", ID)
+					.retrieve()
+					.bodyToMono(BareEnvelope.class)
+					.map(BareEnvelope::session);
+				Series reactive = new Series("client (reactive)");
+				Series bareSeries = new Series("bare WebClient");
+				Series blocking = new Series("client (blocking, " + BlockingThreads.kind() + ")");
+				ExecutorService threads = BlockingThreads.create();
+				try {
+					for (int cycle = 0; cycle < this.warmupCycles + this.measuredCycles; cycle++) {
+						boolean measured = cycle >= this.warmupCycles;
+						List<Runnable> rounds = new ArrayList<>(
+								List.of(() -> reactive.add(reactiveRound(client), measured),
+										() -> bareSeries.add(reactiveRound(baseline), measured),
+										() -> blocking.add(blockingRound(service, threads), measured)));
+						if (cycle % 2 == 1) {
+							java.util.Collections.reverse(rounds);
+						}
+						rounds.forEach(Runnable::run);
+					}
+				}
+				finally {
+					threads.shutdownNow();
+				}
+				return new Results(reactive, bareSeries, blocking);
+			}
+			finally {
+				barePool.dispose();
+			}
+		}
+	}
+
+	private Round reactiveRound(Supplier<Mono<KycSession>> call) {
+		int n = this.requestsPerRound;
+		long[] latencies = new long[n];
+		long start = System.nanoTime();
+		Flux.range(0, n).flatMap((i) -> {
+			long sent = System.nanoTime();
+			return call.get().doOnSuccess((session) -> latencies[i] = System.nanoTime() - sent);
+		}, CONCURRENCY).then().block(Duration.ofMinutes(2));
+		return new Round(n, System.nanoTime() - start, latencies);
+	}
+
+	private Round blockingRound(KycSessionService service, ExecutorService threads) {
+		int n = this.requestsPerRound;
+		long[] latencies = new long[n];
+		int share = n / CONCURRENCY;
+		long start = System.nanoTime();
+		List<Future<?>> tasks = new ArrayList<>();
+		for (int t = 0; t < CONCURRENCY; t++) {
+			int first = t * share;
+			tasks.add(threads.submit(() -> {
+				for (int i = first; i < first + share; i++) {
+					long sent = System.nanoTime();
+					service.blocking().getSession(ID);
+					latencies[i] = System.nanoTime() - sent;
+				}
+			}));
+		}
+		for (Future<?> task : tasks) {
+			try {
+				task.get();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return new Round(share * CONCURRENCY, System.nanoTime() - start, Arrays.copyOf(latencies, share * CONCURRENCY));
+	}
+
+	/**
+	 * The bare client's view of the answer, decoded to the same session record.
+	 */
+	record BareEnvelope(@Nullable Boolean success, KycSession session) {
+
+	}
+
+	/**
+	 * One round of one client.
+	 */
+	record Round(int requests, long nanos, long[] latencies) {
+
+		double throughput() {
+			return this.requests / (this.nanos / 1e9);
+		}
+
+	}
+
+	/**
+	 * The measured rounds of one client.
+	 */
+	static final class Series {
+
+		private final String name;
+
+		private final List<Round> rounds = new ArrayList<>();
+
+		Series(String name) {
+			this.name = name;
+		}
+
+		void add(Round round, boolean measured) {
+			if (measured) {
+				this.rounds.add(round);
+			}
+		}
+
+		String name() {
+			return this.name;
+		}
+
+		double medianThroughput() {
+			double[] values = this.rounds.stream().mapToDouble(Round::throughput).sorted().toArray();
+			return values[values.length / 2];
+		}
+
+		double percentileMillis(double percentile) {
+			long[] all = this.rounds.stream()
+				.flatMapToLong((round) -> Arrays.stream(round.latencies()))
+				.sorted()
+				.toArray();
+			return all[(int) Math.min(all.length - 1, Math.ceil(percentile / 100.0 * all.length) - 1)] / 1e6;
+		}
+
+	}
+
+	/**
+	 * What the rounds measured.
+	 */
+	record Results(Series reactive, Series bare, Series blocking) {
+
+	}
+
+	/**
+	 * Virtual threads where the JVM has them, platform threads otherwise.
+	 */
+	static final class BlockingThreads {
+
+		private BlockingThreads() {
+		}
+
+		static @Nullable Method virtualThreadFactory() {
+			try {
+				return Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+			}
+			catch (NoSuchMethodException ex) {
+				return null;
+			}
+		}
+
+		static String kind() {
+			return (virtualThreadFactory() != null) ? "64 virtual threads" : "64 platform threads";
+		}
+
+		static ExecutorService create() {
+			Method factory = virtualThreadFactory();
+			if (factory != null) {
+				try {
+					return (ExecutorService) factory.invoke(null);
+				}
+				catch (ReflectiveOperationException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			return Executors.newFixedThreadPool(CONCURRENCY);
+		}
+
+	}
+
+}
