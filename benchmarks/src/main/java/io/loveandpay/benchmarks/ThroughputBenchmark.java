@@ -107,18 +107,20 @@ final class ThroughputBenchmark {
 	private Round reactiveRound(Supplier<Mono<KycSession>> call) {
 		int n = this.requestsPerRound;
 		long[] latencies = new long[n];
+		long cpu = cpuNanos();
 		long start = System.nanoTime();
 		Flux.range(0, n).flatMap((i) -> {
 			long sent = System.nanoTime();
 			return call.get().doOnSuccess((session) -> latencies[i] = System.nanoTime() - sent);
 		}, CONCURRENCY).then().block(Duration.ofMinutes(2));
-		return new Round(n, System.nanoTime() - start, latencies);
+		return new Round(n, System.nanoTime() - start, latencies, cpuNanos() - cpu);
 	}
 
 	private Round blockingRound(KycSessionService service, ExecutorService threads) {
 		int n = this.requestsPerRound;
 		long[] latencies = new long[n];
 		int share = n / CONCURRENCY;
+		long cpu = cpuNanos();
 		long start = System.nanoTime();
 		List<Future<?>> tasks = new ArrayList<>();
 		for (int t = 0; t < CONCURRENCY; t++) {
@@ -139,7 +141,14 @@ final class ThroughputBenchmark {
 				throw new IllegalStateException(ex);
 			}
 		}
-		return new Round(share * CONCURRENCY, System.nanoTime() - start, Arrays.copyOf(latencies, share * CONCURRENCY));
+		return new Round(share * CONCURRENCY, System.nanoTime() - start, Arrays.copyOf(latencies, share * CONCURRENCY),
+				cpuNanos() - cpu);
+	}
+
+	private static long cpuNanos() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		return (os instanceof com.sun.management.OperatingSystemMXBean sun) ? sun.getProcessCpuTime() : 0;
 	}
 
 	/**
@@ -152,10 +161,14 @@ final class ThroughputBenchmark {
 	/**
 	 * One round of one client.
 	 */
-	record Round(int requests, long nanos, long[] latencies) {
+	record Round(int requests, long nanos, long[] latencies, long cpuNanos) {
 
 		double throughput() {
 			return this.requests / (this.nanos / 1e9);
+		}
+
+		double cpuMicrosPerRequest() {
+			return this.cpuNanos / 1e3 / this.requests;
 		}
 
 	}
@@ -185,6 +198,25 @@ final class ThroughputBenchmark {
 
 		double medianThroughput() {
 			double[] values = this.rounds.stream().mapToDouble(Round::throughput).sorted().toArray();
+			return values[values.length / 2];
+		}
+
+		/**
+		 * Return the median, over the measured cycles, of this series' throughput divided
+		 * by the other's in the same cycle: rounds run next to each other see the same
+		 * machine.
+		 */
+		double pairedRatio(Series other) {
+			double[] ratios = new double[this.rounds.size()];
+			for (int i = 0; i < ratios.length; i++) {
+				ratios[i] = this.rounds.get(i).throughput() / other.rounds.get(i).throughput();
+			}
+			java.util.Arrays.sort(ratios);
+			return ratios[ratios.length / 2];
+		}
+
+		double medianCpuMicrosPerRequest() {
+			double[] values = this.rounds.stream().mapToDouble(Round::cpuMicrosPerRequest).sorted().toArray();
 			return values[values.length / 2];
 		}
 

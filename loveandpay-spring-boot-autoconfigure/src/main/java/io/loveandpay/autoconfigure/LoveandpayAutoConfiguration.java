@@ -1,7 +1,9 @@
 package io.loveandpay.autoconfigure;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -87,8 +89,9 @@ public final class LoveandpayAutoConfiguration {
 			ObjectProvider<LoveandpayObservationConvention> observationConvention,
 			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
 		LoveandpayCallPolicy policy = CallPolicies.from(properties);
-		WebClient webClient = LoveandpayWebClientFactory.create(webClientBuilder.getIfAvailable(WebClient::builder),
-				properties,
+		URI apiBaseUrl = LoveandpayWebClientFactory.checkedApiBaseUrl(properties);
+		Supplier<WebClient> webClient = () -> LoveandpayWebClientFactory.create(
+				webClientBuilder.getIfAvailable(WebClient::builder), apiBaseUrl, properties,
 				connectorBuilder
 					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.provider(),
@@ -102,7 +105,7 @@ public final class LoveandpayAutoConfiguration {
 			.listener((allListeners.size() == 1) ? allListeners.get(0) : new CompositeListener(allListeners))
 			.build();
 		logger.info("loveandpay client ready: " + LoveandpayProperties.mode(properties.getApiKey()) + " mode, "
-				+ Keys.apiBaseUrl(properties));
+				+ apiBaseUrl);
 		return client;
 	}
 

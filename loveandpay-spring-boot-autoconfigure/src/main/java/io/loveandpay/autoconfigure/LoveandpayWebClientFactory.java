@@ -30,14 +30,23 @@ final class LoveandpayWebClientFactory {
 	private LoveandpayWebClientFactory() {
 	}
 
-	static WebClient create(WebClient.Builder builder, LoveandpayProperties properties,
-			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings settings, ConnectionProvider pool,
-			List<LoveandpayWebClientCustomizer> customizers, LoveandpaySigningFilter signingFilter) {
+	/**
+	 * Check the base URL, warning of plain http to another host, before any call.
+	 * @param properties the properties
+	 * @return the API's base URL
+	 */
+	static URI checkedApiBaseUrl(LoveandpayProperties properties) {
 		URI apiBaseUrl = Keys.apiBaseUrl(properties);
 		if ("http".equals(apiBaseUrl.getScheme()) && !Keys.isLoopback(apiBaseUrl)) {
 			logger.warn(Keys.BASE_URL + " uses plain http to " + apiBaseUrl.getHost()
 					+ ": requests, their signatures and the customers' data travel unencrypted. Use https.");
 		}
+		return apiBaseUrl;
+	}
+
+	static WebClient create(WebClient.Builder builder, URI apiBaseUrl, LoveandpayProperties properties,
+			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings settings, ConnectionProvider pool,
+			List<LoveandpayWebClientCustomizer> customizers, LoveandpaySigningFilter signingFilter) {
 		int maxResponseSize = (int) properties.getMaxResponseSize().toBytes();
 		builder.baseUrl(apiBaseUrl.toString())
 			.clientConnector(connector(connectorBuilder, settings, pool, properties))

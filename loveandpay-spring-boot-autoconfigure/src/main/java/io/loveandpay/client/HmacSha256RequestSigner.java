@@ -24,13 +24,11 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[] EMPTY_BODY_HASH = hex(sha256().digest());
+	private static final byte[] EMPTY_BODY_HASH = hex(newSha256().digest());
 
 	private final SecretKeySpec key;
 
-	private final Mac prototype;
-
-	private final boolean cloneable;
+	private final Lazy<Prototypes> prototypes;
 
 	/**
 	 * Create a signer.
@@ -39,30 +37,18 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 	public HmacSha256RequestSigner(String secretKey) {
 		Assert.hasText(secretKey, "'secretKey' must not be empty");
 		this.key = new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-		this.prototype = newMac();
-		this.cloneable = isCloneable(this.prototype);
+		this.prototypes = new Lazy<>(() -> new Prototypes(newMac(), newSha256()));
 	}
 
 	@Override
 	public String sign(String method, String rawPath, long timestampMillis, byte[] body) {
-		Mac mac = mac();
+		Prototypes prototypes = this.prototypes.get();
+		Mac mac = prototypes.mac();
 		mac.update(method.getBytes(StandardCharsets.UTF_8));
 		mac.update(rawPath.getBytes(StandardCharsets.UTF_8));
 		mac.update(Long.toString(timestampMillis).getBytes(StandardCharsets.US_ASCII));
-		mac.update((body.length != 0) ? hex(sha256().digest(body)) : EMPTY_BODY_HASH);
+		mac.update((body.length != 0) ? hex(prototypes.sha256().digest(body)) : EMPTY_BODY_HASH);
 		return new String(hex(mac.doFinal()), StandardCharsets.US_ASCII);
-	}
-
-	private Mac mac() {
-		if (this.cloneable) {
-			try {
-				return (Mac) this.prototype.clone();
-			}
-			catch (CloneNotSupportedException ex) {
-				// fall through to a new instance
-			}
-		}
-		return newMac();
 	}
 
 	private Mac newMac() {
@@ -76,17 +62,7 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 		}
 	}
 
-	private static boolean isCloneable(Mac mac) {
-		try {
-			mac.clone();
-			return true;
-		}
-		catch (CloneNotSupportedException ex) {
-			return false;
-		}
-	}
-
-	private static MessageDigest sha256() {
+	private static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
@@ -107,6 +83,62 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 	@Override
 	public String toString() {
 		return "HmacSha256RequestSigner[secretKey=******]";
+	}
+
+	/**
+	 * An initialised {@link Mac} and a {@link MessageDigest} that each signature clones:
+	 * cheaper than looking the algorithms up and keying the {@link Mac} every time, and
+	 * safe across threads because the prototypes themselves are never used.
+	 */
+	private final class Prototypes {
+
+		private final Mac mac;
+
+		private final MessageDigest sha256;
+
+		private final boolean cloneable;
+
+		Prototypes(Mac mac, MessageDigest sha256) {
+			this.mac = mac;
+			this.sha256 = sha256;
+			this.cloneable = cloneable(mac, sha256);
+		}
+
+		Mac mac() {
+			if (this.cloneable) {
+				try {
+					return (Mac) this.mac.clone();
+				}
+				catch (CloneNotSupportedException ex) {
+					// checked when made; not reached
+				}
+			}
+			return newMac();
+		}
+
+		MessageDigest sha256() {
+			if (this.cloneable) {
+				try {
+					return (MessageDigest) this.sha256.clone();
+				}
+				catch (CloneNotSupportedException ex) {
+					// checked when made; not reached
+				}
+			}
+			return newSha256();
+		}
+
+		private static boolean cloneable(Mac mac, MessageDigest sha256) {
+			try {
+				mac.clone();
+				sha256.clone();
+				return true;
+			}
+			catch (CloneNotSupportedException ex) {
+				return false;
+			}
+		}
+
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.loveandpay.client;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -44,15 +46,11 @@ public final class LoveandpayApiClient {
 
 	private static final LoveandpayObservationConvention DEFAULT_CONVENTION = new DefaultLoveandpayObservationConvention();
 
-	private final JsonMapper json;
-
-	private final WebClient webClient;
+	private final Lazy<Http> http;
 
 	private final LoveandpayCallPolicy policy;
 
 	private final LoveandpayClockSkew skew;
-
-	private final ApiErrors errors;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -73,14 +71,19 @@ public final class LoveandpayApiClient {
 	}
 
 	private LoveandpayApiClient(Builder builder) {
-		this.webClient = builder.webClient.mutate().filter(Attempt.WRITE_TRACKER).build();
 		this.policy = builder.policy;
 		this.skew = (builder.skew != null) ? builder.skew : new LoveandpayClockSkew(java.time.Clock.systemUTC());
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.listener = builder.listener;
-		this.json = JsonMapper.builder().addHandler(new UndocumentedFields(this.listener)).build();
-		this.errors = new ApiErrors(this.json, this.skew);
+		Supplier<WebClient> webClient = builder.webClient;
+		LoveandpayClockSkew skew = this.skew;
+		LoveandpayClientListener listener = this.listener;
+		this.http = new Lazy<>(() -> {
+			JsonMapper json = JsonMapper.builder().addHandler(new UndocumentedFields(listener)).build();
+			return new Http(webClient.get().mutate().filter(Attempt.WRITE_TRACKER).build(), json,
+					new ApiErrors(json, skew));
+		});
 	}
 
 	/**
@@ -91,6 +94,19 @@ public final class LoveandpayApiClient {
 	 * @return a builder
 	 */
 	public static Builder builder(WebClient webClient) {
+		Assert.notNull(webClient, "'webClient' must not be null");
+		return new Builder(() -> webClient);
+	}
+
+	/**
+	 * Start building a client whose {@link WebClient} is made on the first call, so that
+	 * an application's start-up pays nothing for it.
+	 * @param webClient makes a client as {@link #builder(WebClient)} describes; called
+	 * once
+	 * @return a builder
+	 */
+	public static Builder builder(Supplier<WebClient> webClient) {
+		Assert.notNull(webClient, "'webClient' must not be null");
 		return new Builder(webClient);
 	}
 
@@ -152,17 +168,23 @@ public final class LoveandpayApiClient {
 		return Mono.defer(() -> {
 			Retries retries = new Retries(call, this.policy, this.skew, System.nanoTime() + callTimeout.toNanos());
 			return attempt(call, envelopeType, retries, context);
-		})
-			.timeout(callTimeout, Mono.error(() -> new Failures.CallTimeoutException(callTimeout)))
-			.onErrorMap((ex) -> !(ex instanceof LoveandpayException), (ex) -> Failures.translate(call, ex, true));
+		}).onErrorMap((ex) -> !(ex instanceof LoveandpayException), (ex) -> Failures.translate(call, ex, true));
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> attempt(LoveandpayCall call, Class<T> envelopeType, Retries retries,
 			LoveandpayObservationContext context) {
 		Attempt attempt = retries.next();
 		context.attemptStarted();
+		// One timer an attempt: the attempt's own limit, or what is left of the call's,
+		// whichever ends first. Waits between attempts never run past the call's end.
+		Duration left = retries.timeLeft();
+		boolean callEndsFirst = left.compareTo(this.policy.attemptTimeout()) < 0;
+		Duration limit = callEndsFirst ? left : this.policy.attemptTimeout();
 		return Mono.defer(() -> send(call, envelopeType, attempt, context))
-			.timeout(this.policy.attemptTimeout())
+			.timeout(limit,
+					Mono.error(() -> callEndsFirst ? new Failures.CallTimeoutException(this.policy.callTimeout())
+							: new TimeoutException(
+									"Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms")))
 			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent()))
 			.onErrorResume(LoveandpayException.class, (failure) -> {
 				Retries.Decision decision = retries.decide(attempt, failure);
@@ -181,27 +203,29 @@ public final class LoveandpayApiClient {
 
 	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt,
 			LoveandpayObservationContext context) {
-		WebClient.RequestBodySpec request = this.webClient.method(call.method())
+		Http http = this.http.get();
+		WebClient.RequestBodySpec request = http.webClient()
+			.method(call.method())
 			.uri(call::uri)
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(Attempt.ATTRIBUTE, attempt);
 		Object body = call.body();
 		if (body != null) {
-			byte[] bytes = this.json.writeValueAsBytes(body);
+			byte[] bytes = http.json().writeValueAsBytes(body);
 			if (logger.isDebugEnabled()) {
 				logger.debug(call + " attempt " + attempt.number() + " sends "
-						+ DebugBodies.render(this.json, bytes, MediaType.APPLICATION_JSON));
+						+ DebugBodies.render(http.json(), bytes, MediaType.APPLICATION_JSON));
 			}
 			request.contentType(MediaType.APPLICATION_JSON).bodyValue(bytes);
 		}
 		return request.exchangeToMono((response) -> {
 			context.answered(response.statusCode().value());
-			return receive(call, response, envelopeType);
+			return receive(call, response, envelopeType, http);
 		});
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> receive(LoveandpayCall call, ClientResponse response,
-			Class<T> envelopeType) {
+			Class<T> envelopeType, Http http) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		boolean success = status >= 200 && status < 300;
@@ -212,19 +236,19 @@ public final class LoveandpayApiClient {
 		}
 		if (logger.isDebugEnabled()) {
 			body = body.doOnNext((bytes) -> logger.debug(call + " answered HTTP " + status + ": "
-					+ DebugBodies.render(this.json, bytes, headers.getContentType())));
+					+ DebugBodies.render(http.json(), bytes, headers.getContentType())));
 		}
 		if (success) {
-			return body.map((bytes) -> decode(call, status, headers, bytes, envelopeType));
+			return body.map((bytes) -> decode(call, status, headers, bytes, envelopeType, http));
 		}
-		return body.flatMap((bytes) -> Mono.error(this.errors.fromResponse(call, status, headers, bytes)));
+		return body.flatMap((bytes) -> Mono.error(http.errors().fromResponse(call, status, headers, bytes)));
 	}
 
 	private <T extends LoveandpayEnvelope> T decode(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
-			Class<T> envelopeType) {
+			Class<T> envelopeType, Http http) {
 		T envelope;
 		try {
-			envelope = read(call, status, headers, body, envelopeType);
+			envelope = read(call, status, headers, body, envelopeType, http.json());
 		}
 		catch (LoveandpayProtocolException ex) {
 			if (call.idempotent()) {
@@ -233,13 +257,13 @@ public final class LoveandpayApiClient {
 			throw Failures.outcomeUnknown(call, "HTTP " + status + " with an unreadable body", ex);
 		}
 		if (Boolean.FALSE.equals(envelope.success())) {
-			throw this.errors.fromEnvelope(call, status, headers, envelope.error());
+			throw http.errors().fromEnvelope(call, status, headers, envelope.error());
 		}
 		return envelope;
 	}
 
 	private <T extends LoveandpayEnvelope> T read(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
-			Class<T> envelopeType) {
+			Class<T> envelopeType, JsonMapper json) {
 		String operation = call.operation();
 		MediaType contentType = headers.getContentType();
 		if (!ApiErrors.isJson(contentType)) {
@@ -251,7 +275,7 @@ public final class LoveandpayApiClient {
 					operation + " expected JSON but received HTTP " + status + " with an empty body", null);
 		}
 		try {
-			T envelope = this.json.readValue(body, envelopeType);
+			T envelope = json.readValue(body, envelopeType);
 			if (envelope == null) {
 				throw new LoveandpayProtocolException(operation,
 						operation + " expected a JSON object but received null", null);
@@ -291,11 +315,18 @@ public final class LoveandpayApiClient {
 	}
 
 	/**
+	 * What a call needs, made on the first call.
+	 */
+	private record Http(WebClient webClient, JsonMapper json, ApiErrors errors) {
+
+	}
+
+	/**
 	 * Builds a {@link LoveandpayApiClient}.
 	 */
 	public static final class Builder {
 
-		private final WebClient webClient;
+		private final Supplier<WebClient> webClient;
 
 		private LoveandpayCallPolicy policy = LoveandpayCallPolicy.defaults();
 
@@ -307,8 +338,7 @@ public final class LoveandpayApiClient {
 
 		private LoveandpayClientListener listener = LoveandpayClientListener.NONE;
 
-		private Builder(WebClient webClient) {
-			Assert.notNull(webClient, "'webClient' must not be null");
+		private Builder(Supplier<WebClient> webClient) {
 			this.webClient = webClient;
 		}
 

@@ -38,6 +38,10 @@ final class Retries {
 		this.deadlineNanos = deadlineNanos;
 	}
 
+	Duration timeLeft() {
+		return Duration.ofNanos(Math.max(0, this.deadlineNanos - System.nanoTime()));
+	}
+
 	Attempt next() {
 		this.attempts++;
 		return new Attempt(this.attempts, this.skew.offsetMillis());
