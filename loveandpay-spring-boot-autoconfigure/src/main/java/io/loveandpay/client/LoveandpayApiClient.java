@@ -137,6 +137,9 @@ public final class LoveandpayApiClient {
 	 * @return the decoded answer, or an error that is a {@link LoveandpayException}
 	 */
 	public <T extends LoveandpayEnvelope> Mono<T> exchange(LoveandpayCall call, Class<T> envelopeType) {
+		if (this.observationRegistry.isNoop()) {
+			return Mono.defer(() -> call(call, envelopeType, new LoveandpayObservationContext(call)));
+		}
 		return Mono.deferContextual((reactorContext) -> {
 			LoveandpayObservationContext context = new LoveandpayObservationContext(call);
 			Observation observation = Observation
