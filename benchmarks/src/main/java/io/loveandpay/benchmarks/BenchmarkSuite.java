@@ -72,8 +72,13 @@ public final class BenchmarkSuite {
 	}
 
 	private static void load(boolean quick, List<String> table, Map<String, Double> ratios) {
-		ThroughputBenchmark.Results load = new ThroughputBenchmark(quick ? 4000 : 8000, quick ? 1 : 3, quick ? 3 : 9)
+		ThroughputBenchmark.Results load = new ThroughputBenchmark(quick ? 4000 : 8000, quick ? 1 : 6, quick ? 3 : 9)
 			.run();
+		if (System.getProperty(ThroughputBenchmark.SERIES_PROPERTY) != null) {
+			table
+				.add(row("load of one client only, for a profiler: " + load.reactive().name(), "", "", Double.NaN, ""));
+			return;
+		}
 		double client = load.reactive().medianThroughput();
 		double bare = load.bare().medianThroughput();
 		double blocking = load.blocking().medianThroughput();

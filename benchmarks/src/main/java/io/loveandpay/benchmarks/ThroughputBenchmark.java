@@ -36,6 +36,11 @@ final class ThroughputBenchmark {
 
 	static final int CONCURRENCY = 64;
 
+	/**
+	 * Set to {@code client} or {@code bare} to drive one client only, under a profiler.
+	 */
+	static final String SERIES_PROPERTY = "loveandpay.benchmarks.series";
+
 	private static final UUID ID = UUID.fromString("550e8400-e29b-41d4-a716-446655440000");
 
 	private final int requestsPerRound;
@@ -76,6 +81,13 @@ final class ThroughputBenchmark {
 					.retrieve()
 					.bodyToMono(BareEnvelope.class)
 					.map(BareEnvelope::session);
+				String only = System.getProperty(SERIES_PROPERTY, "all");
+				if (!only.equals("all")) {
+					for (int cycle = 0; cycle < this.warmupCycles + this.measuredCycles; cycle++) {
+						reactiveRound(only.equals("bare") ? baseline : client);
+					}
+					return new Results(new Series(only), new Series(only), new Series(only));
+				}
 				Series reactive = new Series("client (reactive)");
 				Series bareSeries = new Series("bare WebClient");
 				Series blocking = new Series("client (blocking, " + BlockingThreads.kind() + ")");
