@@ -45,8 +45,7 @@ public class LoveandpayProperties {
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Time allowed for the answer to start after the request was sent, and between two
-	 * reads of the answer.
+	 * Time allowed for one attempt, from sending the request to the end of the answer.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(30);
 

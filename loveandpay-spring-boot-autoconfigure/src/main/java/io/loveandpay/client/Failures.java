@@ -86,13 +86,22 @@ final class Failures {
 					operation + " received a response body larger than the client accepts", failure);
 		}
 		Throwable root = root(failure);
-		return new LoveandpayTransportException(operation,
-				operation + " failed: " + root.getClass().getSimpleName() + describe(root), failure);
+		if (isNetworkLevel(root)) {
+			String message = root.getMessage();
+			String detail = (message != null && !message.isBlank()) ? ": " + Redaction.clean(message) : "";
+			return new LoveandpayTransportException(operation,
+					operation + " failed: " + root.getClass().getSimpleName() + detail, failure);
+		}
+		// Anything else (an HTTP decoder's complaint, say) may quote bytes of the answer,
+		// and those may be a person's data: keep its type and stack trace, not its words.
+		return new LoveandpayTransportException(operation, operation + " failed: " + root.getClass().getSimpleName(),
+				Redaction.redactedCopy(failure));
 	}
 
-	private static String describe(Throwable root) {
-		String message = root.getMessage();
-		return (message != null && !message.isBlank()) ? ": " + Redaction.clean(message) : "";
+	private static boolean isNetworkLevel(Throwable root) {
+		String type = root.getClass().getName();
+		return root instanceof java.net.SocketException || type.startsWith("io.netty.channel")
+				|| type.startsWith("reactor.netty.channel");
 	}
 
 	private static Throwable root(Throwable failure) {

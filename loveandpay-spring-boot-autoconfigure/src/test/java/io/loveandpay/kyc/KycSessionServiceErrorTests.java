@@ -59,6 +59,9 @@ class KycSessionServiceErrorTests {
 		.build();
 
 	private final KycSessionService service = KycSessionService
+		.create(TestClients.apiClient(server.baseUrl(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10)));
+
+	private final KycSessionService impatient = KycSessionService
 		.create(TestClients.apiClient(server.baseUrl(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(500)));
 
 	private static void answer(ResponseDefinitionBuilder response) {
@@ -305,7 +308,9 @@ class KycSessionServiceErrorTests {
 	void getSessionWhenServerIsSlowThrowsTimeout() {
 		answer(json(200, Fixtures.resource("session-approved.json")).withFixedDelay(3000));
 		long start = System.nanoTime();
-		LoveandpayTimeoutException ex = get(LoveandpayTimeoutException.class);
+		Throwable failure = assertFails(this.impatient.getSession(ID));
+		assertThat(failure).isInstanceOf(LoveandpayTimeoutException.class);
+		LoveandpayTimeoutException ex = (LoveandpayTimeoutException) failure;
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 		assertThat(ex.getMessage()).contains("timed out");
 	}
@@ -313,8 +318,9 @@ class KycSessionServiceErrorTests {
 	@Test
 	void createSessionWhenServerIsSlowIsOutcomeUnknownWithTimeoutCause() {
 		answer(json(201, Fixtures.resource("session-created.json")).withFixedDelay(3000));
-		LoveandpayOutcomeUnknownException ex = create(LoveandpayOutcomeUnknownException.class);
-		assertThat(ex.getCause()).isInstanceOf(LoveandpayTimeoutException.class);
+		Throwable failure = assertFails(this.impatient.createSession(CreateKycSessionRequest.builder().build()));
+		assertThat(failure).isInstanceOf(LoveandpayOutcomeUnknownException.class);
+		assertThat(failure.getCause()).isInstanceOf(LoveandpayTimeoutException.class);
 		assertThat(requests()).isEqualTo(1);
 	}
 
@@ -330,6 +336,38 @@ class KycSessionServiceErrorTests {
 		assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
 			.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
 			.hasMessageContaining("kyc.sessions.create");
+	}
+
+	@Test
+	void getSessionWhenTheAnswerIsNotHttpDoesNotQuoteItsBytes() throws Exception {
+		// reactor-netty itself logs the decoder's complaint, which quotes the bytes, at
+		// WARN: the README tells users to raise this logger to ERROR, as done here.
+		ch.qos.logback.classic.Logger connect = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger("reactor.netty.http.client.HttpClientConnect");
+		connect.setLevel(ch.qos.logback.classic.Level.ERROR);
+		try (ServerSocket garbage = new ServerSocket(0)) {
+			Thread responder = new Thread(() -> {
+				try (java.net.Socket socket = garbage.accept()) {
+					socket.getInputStream().read(new byte[4096]);
+					socket.getOutputStream()
+						.write("****8831/1990-05-14 ivan.petrov@example.com\r\n\r\n"
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					socket.getOutputStream().flush();
+				}
+				catch (IOException ex) {
+					// the client closed first
+				}
+			});
+			responder.start();
+			KycSessionService service = KycSessionService
+				.create(TestClients.apiClient("http://127.0.0.1:" + garbage.getLocalPort(), Clock.systemUTC()));
+			Throwable failure = assertFails(service.getSession(ID));
+			assertThat(failure).isInstanceOf(LoveandpayTransportException.class);
+			responder.join(5000);
+		}
+		finally {
+			connect.setLevel(null);
+		}
 	}
 
 	@Test
