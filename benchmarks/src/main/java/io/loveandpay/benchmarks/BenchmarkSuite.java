@@ -46,6 +46,9 @@ public final class BenchmarkSuite {
 		if (only.equals("all") || only.equals("signer")) {
 			signer(quick, table, ratios);
 		}
+		if (only.equals("all") || only.equals("overhead")) {
+			overhead(quick, table, ratios);
+		}
 		if (only.equals("all") || only.equals("load")) {
 			load(quick, table, ratios);
 		}
@@ -59,7 +62,7 @@ public final class BenchmarkSuite {
 	}
 
 	private static void signer(boolean quick, List<String> table, Map<String, Double> ratios) throws RunnerException {
-		Map<String, double[]> signer = signer(quick);
+		Map<String, double[]> signer = jmh(SignerBenchmark.class, quick ? 1 : 3, quick);
 		double[] signGet = signer.get("signGet");
 		double[] rawGet = signer.get("rawGet");
 		double[] signPost = signer.get("signPost1Kb");
@@ -71,8 +74,18 @@ public final class BenchmarkSuite {
 		ratios.put("signer_vs_raw_hmac_post_1kb", signPost[0] / rawPost[0]);
 	}
 
+	private static void overhead(boolean quick, List<String> table, Map<String, Double> ratios) throws RunnerException {
+		Map<String, double[]> overhead = jmh(ClientOverheadBenchmark.class, quick ? 2 : 20, quick);
+		double[] client = overhead.get("client");
+		double[] bare = overhead.get("bare");
+		table.add(
+				row("getSession without network (ns/op, B/op)", fmt(client), fmt(bare), client[0] / bare[0], "(cost)"));
+		ratios.put("client_overhead_without_network", client[0] / bare[0]);
+	}
+
 	private static void load(boolean quick, List<String> table, Map<String, Double> ratios) {
-		ThroughputBenchmark.Results load = new ThroughputBenchmark(quick ? 4000 : 8000, quick ? 1 : 6, quick ? 3 : 9)
+		ThroughputBenchmark.Results load = new ThroughputBenchmark(quick ? 4000 : 8000, quick ? 1 : 6, quick ? 1 : 30,
+				quick ? 3 : 9)
 			.run();
 		if (System.getProperty(ThroughputBenchmark.SERIES_PROPERTY) != null) {
 			table
@@ -96,6 +109,8 @@ public final class BenchmarkSuite {
 					String.format(Locale.ROOT, "%.2f / %.2f", series.percentileMillis(50), series.percentileMillis(99)),
 					"", Double.NaN, ""));
 		}
+		table.add(row("JIT: warm-up cycles, compiling share of measured time", load.warmup().cycles() + " cycles",
+				String.format(Locale.ROOT, "%.1f%%", load.warmup().measuredCompileSharePercent()), Double.NaN, ""));
 		ratios.put("client_vs_bare_webclient", clientVsBare);
 		ratios.put("blocking_vs_reactive", blockingVsReactive);
 	}
@@ -112,10 +127,11 @@ public final class BenchmarkSuite {
 		ratios.forEach((name, value) -> System.out.println(String.format(Locale.ROOT, "RATIO %s %.3f", name, value)));
 	}
 
-	private static Map<String, double[]> signer(boolean quick) throws RunnerException {
-		Collection<RunResult> results = new Runner(new OptionsBuilder().include(SignerBenchmark.class.getName())
+	private static Map<String, double[]> jmh(Class<?> benchmark, int warmupSeconds, boolean quick)
+			throws RunnerException {
+		Collection<RunResult> results = new Runner(new OptionsBuilder().include(benchmark.getName() + "\\.")
 			.forks(1)
-			.warmupIterations(quick ? 1 : 3)
+			.warmupIterations(warmupSeconds)
 			.warmupTime(TimeValue.seconds(1))
 			.measurementIterations(quick ? 2 : 5)
 			.measurementTime(TimeValue.seconds(1))

@@ -45,13 +45,16 @@ final class ThroughputBenchmark {
 
 	private final int requestsPerRound;
 
-	private final int warmupCycles;
+	private final int minWarmupCycles;
+
+	private final int maxWarmupCycles;
 
 	private final int measuredCycles;
 
-	ThroughputBenchmark(int requestsPerRound, int warmupCycles, int measuredCycles) {
+	ThroughputBenchmark(int requestsPerRound, int minWarmupCycles, int maxWarmupCycles, int measuredCycles) {
 		this.requestsPerRound = requestsPerRound;
-		this.warmupCycles = warmupCycles;
+		this.minWarmupCycles = minWarmupCycles;
+		this.maxWarmupCycles = maxWarmupCycles;
 		this.measuredCycles = measuredCycles;
 	}
 
@@ -83,18 +86,20 @@ final class ThroughputBenchmark {
 					.map(BareEnvelope::session);
 				String only = System.getProperty(SERIES_PROPERTY, "all");
 				if (!only.equals("all")) {
-					for (int cycle = 0; cycle < this.warmupCycles + this.measuredCycles; cycle++) {
+					for (int cycle = 0; cycle < this.maxWarmupCycles + this.measuredCycles; cycle++) {
 						reactiveRound(only.equals("bare") ? baseline : client);
 					}
-					return new Results(new Series(only), new Series(only), new Series(only));
+					return new Results(new Series(only), new Series(only), new Series(only), new Warmup(0, 0));
 				}
 				Series reactive = new Series("client (reactive)");
 				Series bareSeries = new Series("bare WebClient");
 				Series blocking = new Series("client (blocking, " + BlockingThreads.kind() + ")");
 				ExecutorService threads = BlockingThreads.create();
+				Warmup warmup = new Warmup(this.minWarmupCycles, this.maxWarmupCycles);
 				try {
-					for (int cycle = 0; cycle < this.warmupCycles + this.measuredCycles; cycle++) {
-						boolean measured = cycle >= this.warmupCycles;
+					int measuredSoFar = 0;
+					for (int cycle = 0; measuredSoFar < this.measuredCycles; cycle++) {
+						boolean measured = warmup.done();
 						List<Runnable> rounds = new ArrayList<>(
 								List.of(() -> reactive.add(reactiveRound(client), measured),
 										() -> bareSeries.add(reactiveRound(baseline), measured),
@@ -102,13 +107,17 @@ final class ThroughputBenchmark {
 						if (cycle % 2 == 1) {
 							java.util.Collections.reverse(rounds);
 						}
+						long compiling = compilationMillis();
+						long start = System.nanoTime();
 						rounds.forEach(Runnable::run);
+						warmup.cycleEnded(compilationMillis() - compiling, (System.nanoTime() - start) / 1_000_000);
+						measuredSoFar += measured ? 1 : 0;
 					}
 				}
 				finally {
 					threads.shutdownNow();
 				}
-				return new Results(reactive, bareSeries, blocking);
+				return new Results(reactive, bareSeries, blocking, warmup);
 			}
 			finally {
 				barePool.dispose();
@@ -155,6 +164,11 @@ final class ThroughputBenchmark {
 		}
 		return new Round(share * CONCURRENCY, System.nanoTime() - start, Arrays.copyOf(latencies, share * CONCURRENCY),
 				cpuNanos() - cpu);
+	}
+
+	private static long compilationMillis() {
+		java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+		return (jit != null && jit.isCompilationTimeMonitoringSupported()) ? jit.getTotalCompilationTime() : 0;
 	}
 
 	private static long cpuNanos() {
@@ -245,7 +259,64 @@ final class ThroughputBenchmark {
 	/**
 	 * What the rounds measured.
 	 */
-	record Results(Series reactive, Series bare, Series blocking) {
+	record Results(Series reactive, Series bare, Series blocking, Warmup warmup) {
+
+	}
+
+	/**
+	 * Decides when the JIT is warm: after at least the minimum number of cycles, once two
+	 * cycles in a row spent less than {@value #QUIET_SHARE_PERCENT}% of their time
+	 * compiling (or after the maximum number of cycles). Measured cycles are the same
+	 * code as warm-up cycles, so a cycle that still compiles would charge the compiler's
+	 * work to whichever client has more code.
+	 */
+	static final class Warmup {
+
+		static final int QUIET_SHARE_PERCENT = 2;
+
+		private final int minCycles;
+
+		private final int maxCycles;
+
+		private int cycles;
+
+		private int quietCycles;
+
+		private boolean done;
+
+		private final List<Double> measuredCompileShares = new ArrayList<>();
+
+		Warmup(int minCycles, int maxCycles) {
+			this.minCycles = minCycles;
+			this.maxCycles = maxCycles;
+		}
+
+		boolean done() {
+			return this.done;
+		}
+
+		void cycleEnded(long compileMillis, long wallMillis) {
+			double share = 100.0 * compileMillis / Math.max(1, wallMillis);
+			if (this.done) {
+				this.measuredCompileShares.add(share);
+				return;
+			}
+			this.cycles++;
+			this.quietCycles = (share < QUIET_SHARE_PERCENT) ? this.quietCycles + 1 : 0;
+			this.done = this.cycles >= this.maxCycles || (this.cycles >= this.minCycles && this.quietCycles >= 2);
+		}
+
+		int cycles() {
+			return this.cycles;
+		}
+
+		/**
+		 * Return the share of the measured cycles' time that the JIT spent compiling.
+		 * @return percent
+		 */
+		double measuredCompileSharePercent() {
+			return this.measuredCompileShares.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		}
 
 	}
 

@@ -64,8 +64,11 @@ final class LoveandpayWebClientFactory {
 			builder = reactor.withHttpClientFactory(() -> HttpClient.create(pool))
 				.withHttpClientCustomizer((client) -> client.disableRetry(true));
 		}
-		return builder.build(settings.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
-			.withRedirects(HttpRedirects.DONT_FOLLOW));
+		// No read timeout in the HTTP stack: the client times every attempt itself, from
+		// the start of the attempt to the end of the answer, which a read timeout would
+		// only repeat at the cost of a timer and a pipeline handler per request.
+		return builder.build(
+				settings.withTimeouts(properties.getConnectTimeout(), null).withRedirects(HttpRedirects.DONT_FOLLOW));
 	}
 
 }

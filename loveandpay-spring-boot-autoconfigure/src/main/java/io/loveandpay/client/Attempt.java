@@ -2,6 +2,7 @@ package io.loveandpay.client;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -24,11 +25,12 @@ final class Attempt {
 
 	/**
 	 * Marks the attempt of each request as written. Added innermost, next to the
-	 * connector.
+	 * connector, unless the innermost filter is a {@link LoveandpaySigningFilter}, which
+	 * marks attempts itself as it writes.
 	 */
 	static final ExchangeFilterFunction WRITE_TRACKER = (request, next) -> {
-		Object attempt = request.attribute(ATTRIBUTE).orElse(null);
-		if (!(attempt instanceof Attempt tracked)) {
+		Attempt tracked = of(request);
+		if (tracked == null) {
 			return next.exchange(request);
 		}
 		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
@@ -60,6 +62,23 @@ final class Attempt {
 		return this.writeStarted.get();
 	}
 
+	/**
+	 * Mark the attempt as possibly sent: its request is being written.
+	 */
+	void writeStarted() {
+		this.writeStarted.set(true);
+	}
+
+	/**
+	 * Return the attempt a request belongs to, if the request is one of a
+	 * {@link LoveandpayApiClient}'s.
+	 * @param request the request
+	 * @return the attempt or {@code null}
+	 */
+	static @Nullable Attempt of(ClientRequest request) {
+		return (request.attributes().get(ATTRIBUTE) instanceof Attempt attempt) ? attempt : null;
+	}
+
 	private final class Tracking extends ClientHttpRequestDecorator {
 
 		Tracking(ClientHttpRequest delegate) {
@@ -68,19 +87,19 @@ final class Attempt {
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			Attempt.this.writeStarted.set(true);
+			writeStarted();
 			return super.writeWith(body);
 		}
 
 		@Override
 		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-			Attempt.this.writeStarted.set(true);
+			writeStarted();
 			return super.writeAndFlushWith(body);
 		}
 
 		@Override
 		public Mono<Void> setComplete() {
-			Attempt.this.writeStarted.set(true);
+			writeStarted();
 			return super.setComplete();
 		}
 

@@ -24,9 +24,14 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[] EMPTY_BODY_HASH = hex(newSha256().digest());
+	/**
+	 * The SHA-256 of no bytes, written out so that loading the class does not start the
+	 * JVM's security providers (a test checks it against {@code MessageDigest}).
+	 */
+	static final byte[] EMPTY_BODY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+		.getBytes(StandardCharsets.US_ASCII);
 
-	private final SecretKeySpec key;
+	private final byte[] key;
 
 	private final Lazy<Prototypes> prototypes;
 
@@ -36,7 +41,7 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 	 */
 	public HmacSha256RequestSigner(String secretKey) {
 		Assert.hasText(secretKey, "'secretKey' must not be empty");
-		this.key = new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+		this.key = secretKey.getBytes(StandardCharsets.UTF_8);
 		this.prototypes = new Lazy<>(() -> new Prototypes(newMac(), newSha256()));
 	}
 
@@ -54,7 +59,7 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
+			mac.init(new SecretKeySpec(this.key, ALGORITHM));
 			return mac;
 		}
 		catch (GeneralSecurityException ex) {

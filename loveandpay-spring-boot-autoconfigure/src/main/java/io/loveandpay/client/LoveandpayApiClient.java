@@ -81,9 +81,22 @@ public final class LoveandpayApiClient {
 		LoveandpayClientListener listener = this.listener;
 		this.http = new Lazy<>(() -> {
 			JsonMapper json = JsonMapper.builder().addHandler(new UndocumentedFields(listener)).build();
-			return new Http(webClient.get().mutate().filter(Attempt.WRITE_TRACKER).build(), json,
-					new ApiErrors(json, skew));
+			return new Http(tracked(webClient.get()), json, new ApiErrors(json, skew));
 		});
+	}
+
+	/**
+	 * Return the client with a filter next to the connector that marks each attempt as
+	 * written, unless the signing filter is already there and marks them itself.
+	 */
+	private static WebClient tracked(WebClient webClient) {
+		return webClient.mutate().filters((filters) -> {
+			boolean signingInnermost = !filters.isEmpty()
+					&& filters.get(filters.size() - 1) instanceof LoveandpaySigningFilter;
+			if (!signingInnermost) {
+				filters.add(Attempt.WRITE_TRACKER);
+			}
+		}).build();
 	}
 
 	/**
@@ -184,7 +197,7 @@ public final class LoveandpayApiClient {
 		boolean callEndsFirst = left.compareTo(this.policy.attemptTimeout()) < 0;
 		Duration limit = callEndsFirst ? left : this.policy.attemptTimeout();
 		return Mono.defer(() -> send(call, envelopeType, attempt, context))
-			.timeout(limit,
+			.timeout(AttemptTimer.after(limit),
 					Mono.error(() -> callEndsFirst ? new Failures.CallTimeoutException(this.policy.callTimeout())
 							: new TimeoutException(
 									"Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms")))
@@ -209,7 +222,7 @@ public final class LoveandpayApiClient {
 		Http http = this.http.get();
 		WebClient.RequestBodySpec request = http.webClient()
 			.method(call.method())
-			.uri(call::uri)
+			.uri(call.uriTemplate(), call.uriVariables())
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(Attempt.ATTRIBUTE, attempt);
 		Object body = call.body();

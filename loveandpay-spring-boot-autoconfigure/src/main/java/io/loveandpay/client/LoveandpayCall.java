@@ -1,6 +1,5 @@
 package io.loveandpay.client;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
-import org.springframework.web.util.UriBuilder;
 
 /**
  * One call of the provider's v2 API: operation name, method, path below {@code /api/v2},
@@ -37,6 +35,10 @@ public final class LoveandpayCall {
 
 	private final boolean retriesAllowed;
 
+	private final String uriTemplate;
+
+	private final Object[] uriVariables;
+
 	private LoveandpayCall(Builder builder) {
 		this.operation = builder.operation;
 		this.method = builder.method;
@@ -46,6 +48,10 @@ public final class LoveandpayCall {
 		this.body = builder.body;
 		this.outcomeUnknownAdvice = builder.outcomeUnknownAdvice;
 		this.retriesAllowed = builder.retriesAllowed;
+		this.uriTemplate = uriTemplate(this.pathTemplate, this.query);
+		List<Object> variables = new ArrayList<>(this.pathVariables);
+		variables.addAll(this.query.values());
+		this.uriVariables = variables.toArray();
 	}
 
 	/**
@@ -128,19 +134,33 @@ public final class LoveandpayCall {
 		return this.retriesAllowed;
 	}
 
-	URI uri(UriBuilder builder) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		List<String> names = variableNames(this.pathTemplate);
-		for (int i = 0; i < names.size(); i++) {
-			variables.put(names.get(i), this.pathVariables.get(i));
+	/**
+	 * Return the URI template below {@code /api/v2}, the query included, whose variables
+	 * {@link #uriVariables()} gives in order.
+	 */
+	String uriTemplate() {
+		return this.uriTemplate;
+	}
+
+	/**
+	 * Return the values of the URI template's variables; not to be changed.
+	 */
+	Object[] uriVariables() {
+		return this.uriVariables;
+	}
+
+	private static String uriTemplate(String pathTemplate, Map<String, String> query) {
+		if (query.isEmpty()) {
+			return pathTemplate;
 		}
-		builder.path(this.pathTemplate);
-		this.query.forEach((name, value) -> {
-			String variable = "_q" + variables.size();
-			builder.queryParam(name, "{" + variable + "}");
-			variables.put(variable, value);
-		});
-		return builder.build(variables);
+		StringBuilder template = new StringBuilder(pathTemplate);
+		char separator = '?';
+		int variable = 0;
+		for (String name : query.keySet()) {
+			template.append(separator).append(name).append("={_q").append(variable++).append('}');
+			separator = '&';
+		}
+		return template.toString();
 	}
 
 	private static List<String> variableNames(String pathTemplate) {
@@ -200,10 +220,24 @@ public final class LoveandpayCall {
 		 * @return this builder
 		 */
 		public Builder query(String name, @Nullable Object value) {
+			Assert.isTrue(isPlainName(name), () -> "'" + name + "' is not a plain query parameter name");
 			if (value != null) {
 				this.query.put(name, value.toString());
 			}
 			return this;
+		}
+
+		private static boolean isPlainName(String name) {
+			if (name.isEmpty()) {
+				return false;
+			}
+			for (int i = 0; i < name.length(); i++) {
+				char c = name.charAt(i);
+				if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '-' && c != '.') {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		/**

@@ -2,6 +2,7 @@ package io.loveandpay.client;
 
 import java.time.Clock;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -64,8 +65,9 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
+		Attempt attempt = Attempt.of(request);
 		ClientRequest signed = ClientRequest.from(request)
-			.body((message, context) -> body.insert(new SigningRequest(message), context))
+			.body((message, context) -> body.insert(new SigningRequest(message, attempt), context))
 			.build();
 		return next.exchange(signed);
 	}
@@ -75,14 +77,29 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 		return "LoveandpaySigningFilter[signer=" + this.signer.getClass().getSimpleName() + "]";
 	}
 
+	/**
+	 * Signs a request as it is written, and marks its {@link Attempt} (when it is one of
+	 * a {@link LoveandpayApiClient}'s) as possibly sent: the HTTP stack hands a request
+	 * to its body writer only once a connection is ready.
+	 */
 	private final class SigningRequest extends ClientHttpRequestDecorator {
 
-		SigningRequest(ClientHttpRequest delegate) {
+		private final @Nullable Attempt attempt;
+
+		SigningRequest(ClientHttpRequest delegate, @Nullable Attempt attempt) {
 			super(delegate);
+			this.attempt = attempt;
+		}
+
+		private void writeStarted() {
+			if (this.attempt != null) {
+				this.attempt.writeStarted();
+			}
 		}
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			writeStarted();
 			return DataBufferUtils.join(body).defaultIfEmpty(bufferFactory().wrap(NO_BODY)).flatMap((buffer) -> {
 				try {
 					sign(bytes(buffer));
@@ -102,6 +119,7 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 
 		@Override
 		public Mono<Void> setComplete() {
+			writeStarted();
 			return Mono.defer(() -> {
 				sign(NO_BODY);
 				return super.setComplete();

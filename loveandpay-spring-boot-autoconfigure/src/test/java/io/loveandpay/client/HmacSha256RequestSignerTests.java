@@ -31,6 +31,13 @@ class HmacSha256RequestSignerTests {
 	}
 
 	@Test
+	void emptyBodyHashIsTheSha256OfNoBytes() throws Exception {
+		byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest();
+		assertThat(new String(HmacSha256RequestSigner.EMPTY_BODY_HASH, StandardCharsets.US_ASCII))
+			.isEqualTo(java.util.HexFormat.of().formatHex(digest));
+	}
+
+	@Test
 	void signsListWithoutItsQueryAsTheSpecVector() {
 		assertThat(this.signer.sign("GET", "/api/v2/kyc/sessions", TIMESTAMP, new byte[0]))
 			.isEqualTo("1e11e9fcc8d721d03ddd63c2a623b7755eb0f11e3632b6cd524b80f8d9135dba");
