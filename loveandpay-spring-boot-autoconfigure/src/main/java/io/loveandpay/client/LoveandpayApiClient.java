@@ -37,6 +37,8 @@ public final class LoveandpayApiClient {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	private static final String ACCEPT_JSON = MediaType.APPLICATION_JSON_VALUE;
+
 	/**
 	 * Where Micrometer keeps the current observation in a Reactor context (the key of
 	 * {@code ObservationThreadLocalAccessor}, named here so that context-propagation
@@ -151,7 +153,7 @@ public final class LoveandpayApiClient {
 	 */
 	public <T extends LoveandpayEnvelope> Mono<T> exchange(LoveandpayCall call, Class<T> envelopeType) {
 		if (this.observationRegistry.isNoop()) {
-			return Mono.defer(() -> call(call, envelopeType, new LoveandpayObservationContext(call)));
+			return call(call, envelopeType, null);
 		}
 		return Mono.deferContextual((reactorContext) -> {
 			LoveandpayObservationContext context = new LoveandpayObservationContext(call);
@@ -179,7 +181,7 @@ public final class LoveandpayApiClient {
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> call(LoveandpayCall call, Class<T> envelopeType,
-			LoveandpayObservationContext context) {
+			@Nullable LoveandpayObservationContext context) {
 		Duration callTimeout = this.policy.callTimeout();
 		return Mono.defer(() -> {
 			Retries retries = new Retries(call, this.policy, this.skew, System.nanoTime() + callTimeout.toNanos());
@@ -188,9 +190,11 @@ public final class LoveandpayApiClient {
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> attempt(LoveandpayCall call, Class<T> envelopeType, Retries retries,
-			LoveandpayObservationContext context) {
+			@Nullable LoveandpayObservationContext context) {
 		Attempt attempt = retries.next();
-		context.attemptStarted();
+		if (context != null) {
+			context.attemptStarted();
+		}
 		// One timer an attempt: the attempt's own limit, or what is left of the call's,
 		// whichever ends first. Waits between attempts never run past the call's end.
 		Duration left = retries.timeLeft();
@@ -218,12 +222,12 @@ public final class LoveandpayApiClient {
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt,
-			LoveandpayObservationContext context) {
+			@Nullable LoveandpayObservationContext context) {
 		Http http = this.http.get();
 		WebClient.RequestBodySpec request = http.webClient()
 			.method(call.method())
 			.uri(call.uriTemplate(), call.uriVariables())
-			.accept(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT, ACCEPT_JSON)
 			.attribute(Attempt.ATTRIBUTE, attempt);
 		Object body = call.body();
 		if (body != null) {
@@ -235,7 +239,9 @@ public final class LoveandpayApiClient {
 			request.contentType(MediaType.APPLICATION_JSON).bodyValue(bytes);
 		}
 		return request.exchangeToMono((response) -> {
-			context.answered(response.statusCode().value());
+			if (context != null) {
+				context.answered(response.statusCode().value());
+			}
 			return receive(call, response, envelopeType, http);
 		});
 	}
