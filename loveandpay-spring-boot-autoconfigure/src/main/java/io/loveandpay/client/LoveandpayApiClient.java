@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import io.micrometer.observation.Observation;
@@ -12,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -83,7 +86,7 @@ public final class LoveandpayApiClient {
 		LoveandpayClientListener listener = this.listener;
 		this.http = new Lazy<>(() -> {
 			JsonMapper json = JsonMapper.builder().addHandler(new UndocumentedFields(listener)).build();
-			return new Http(tracked(webClient.get()), json, new ApiErrors(json, skew));
+			return new Http(tracked(webClient.get()), json, new ApiErrors(json, skew), new ConcurrentHashMap<>());
 		});
 	}
 
@@ -270,7 +273,7 @@ public final class LoveandpayApiClient {
 			Class<T> envelopeType, Http http) {
 		T envelope;
 		try {
-			envelope = read(call, status, headers, body, envelopeType, http.json());
+			envelope = read(call, status, headers, body, envelopeType, http);
 		}
 		catch (LoveandpayProtocolException ex) {
 			if (call.idempotent()) {
@@ -285,7 +288,7 @@ public final class LoveandpayApiClient {
 	}
 
 	private <T extends LoveandpayEnvelope> T read(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
-			Class<T> envelopeType, JsonMapper json) {
+			Class<T> envelopeType, Http http) {
 		String operation = call.operation();
 		MediaType contentType = headers.getContentType();
 		if (!ApiErrors.isJson(contentType)) {
@@ -297,7 +300,7 @@ public final class LoveandpayApiClient {
 					operation + " expected JSON but received HTTP " + status + " with an empty body", null);
 		}
 		try {
-			T envelope = json.readValue(body, envelopeType);
+			T envelope = http.reader(envelopeType).readValue(body);
 			if (envelope == null) {
 				throw new LoveandpayProtocolException(operation,
 						operation + " expected a JSON object but received null", null);
@@ -339,7 +342,19 @@ public final class LoveandpayApiClient {
 	/**
 	 * What a call needs, made on the first call.
 	 */
-	private record Http(WebClient webClient, JsonMapper json, ApiErrors errors) {
+	private record Http(WebClient webClient, JsonMapper json, ApiErrors errors, Map<Class<?>, ObjectReader> readers) {
+
+		/**
+		 * Return a reader for the type, made once: a reader holds its root deserializer,
+		 * where the mapper looks it up in a shared cache on every read.
+		 */
+		ObjectReader reader(Class<?> type) {
+			ObjectReader reader = this.readers.get(type);
+			if (reader == null) {
+				reader = this.readers.computeIfAbsent(type, this.json::readerFor);
+			}
+			return reader;
+		}
 
 	}
 
