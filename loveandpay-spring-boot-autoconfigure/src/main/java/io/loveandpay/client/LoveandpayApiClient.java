@@ -203,13 +203,22 @@ public final class LoveandpayApiClient {
 		Duration left = retries.timeLeft();
 		boolean callEndsFirst = left.compareTo(this.policy.attemptTimeout()) < 0;
 		Duration limit = callEndsFirst ? left : this.policy.attemptTimeout();
-		return Mono.defer(() -> send(call, envelopeType, attempt, context))
+		// Called when the call or a retry is subscribed to, so the request is made here
+		// and now, without an operator of its own.
+		Mono<T> sent;
+		try {
+			sent = send(call, envelopeType, attempt, context);
+		}
+		catch (RuntimeException ex) {
+			sent = Mono.error(ex);
+		}
+		return sent
 			.timeout(AttemptTimer.after(limit),
 					Mono.error(() -> callEndsFirst ? new Failures.CallTimeoutException(this.policy.callTimeout())
 							: new TimeoutException(
 									"Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms")))
-			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent()))
-			.onErrorResume(LoveandpayException.class, (failure) -> {
+			.onErrorResume((ex) -> {
+				LoveandpayException failure = Failures.translate(call, ex, attempt.mayHaveBeenSent());
 				Retries.Decision decision = retries.decide(attempt, failure);
 				if (decision == null) {
 					return Mono.error(failure);
