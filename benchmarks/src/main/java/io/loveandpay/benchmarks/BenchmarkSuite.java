@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkSuite {
 
-	private static final int STARTUP_RUNS = 7;
+	private static final int STARTUP_RUNS = 9;
 
 	private BenchmarkSuite() {
 	}
@@ -75,7 +75,7 @@ public final class BenchmarkSuite {
 	}
 
 	private static void overhead(boolean quick, List<String> table, Map<String, Double> ratios) throws RunnerException {
-		Map<String, double[]> overhead = jmh(ClientOverheadBenchmark.class, quick ? 2 : 20, quick);
+		Map<String, double[]> overhead = jmh(ClientOverheadBenchmark.class, quick ? 2 : 14, quick);
 		double[] client = overhead.get("client");
 		double[] bare = overhead.get("bare");
 		table.add(
