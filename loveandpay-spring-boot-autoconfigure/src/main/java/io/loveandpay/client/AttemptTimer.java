@@ -1,12 +1,14 @@
 package io.loveandpay.client;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -28,6 +30,16 @@ final class AttemptTimer {
 	private AttemptTimer() {
 	}
 
+	private static void fire(MonoSink<Long> sink) {
+		try {
+			Schedulers.parallel().schedule(() -> sink.success(0L));
+		}
+		catch (RejectedExecutionException ex) {
+			// Reactor's schedulers were shut down: a timeout must still end the attempt.
+			sink.success(0L);
+		}
+	}
+
 	/**
 	 * Return a {@code Mono} that emits once the delay has passed after it is subscribed
 	 * to, and stops its timer when cancelled.
@@ -36,9 +48,7 @@ final class AttemptTimer {
 	 */
 	static Mono<Long> after(Duration delay) {
 		return Mono.create((sink) -> {
-			Timeout timeout = WHEEL.get()
-				.newTimeout((fired) -> Schedulers.parallel().schedule(() -> sink.success(0L)), delay.toNanos(),
-						TimeUnit.NANOSECONDS);
+			Timeout timeout = WHEEL.get().newTimeout((fired) -> fire(sink), delay.toNanos(), TimeUnit.NANOSECONDS);
 			sink.onCancel(timeout::cancel);
 		});
 	}
