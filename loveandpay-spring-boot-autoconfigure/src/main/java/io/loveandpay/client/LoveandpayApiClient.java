@@ -91,11 +91,13 @@ public final class LoveandpayApiClient {
 	}
 
 	/**
-	 * Return the client with a filter next to the connector that marks each attempt as
-	 * written, unless the signing filter is already there and marks them itself.
+	 * Return the client asking for JSON by default (a default header is shared by every
+	 * request, where a header set on each request costs a copy of all its headers), with
+	 * a filter next to the connector that marks each attempt as written, unless the
+	 * signing filter is already there and marks them itself.
 	 */
 	private static WebClient tracked(WebClient webClient) {
-		return webClient.mutate().filters((filters) -> {
+		return webClient.mutate().defaultHeader(HttpHeaders.ACCEPT, ACCEPT_JSON).filters((filters) -> {
 			boolean signingInnermost = !filters.isEmpty()
 					&& filters.get(filters.size() - 1) instanceof LoveandpaySigningFilter;
 			if (!signingInnermost) {
@@ -239,7 +241,6 @@ public final class LoveandpayApiClient {
 		WebClient.RequestBodySpec request = http.webClient()
 			.method(call.method())
 			.uri(call.uriTemplate(), call.uriVariables())
-			.header(HttpHeaders.ACCEPT, ACCEPT_JSON)
 			.attribute(Attempt.ATTRIBUTE, attempt);
 		Object body = call.body();
 		if (body != null) {

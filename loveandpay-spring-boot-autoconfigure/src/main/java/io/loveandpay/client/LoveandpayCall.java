@@ -44,12 +44,14 @@ public final class LoveandpayCall {
 		this.method = builder.method;
 		this.pathTemplate = builder.pathTemplate;
 		this.pathVariables = List.copyOf(builder.pathVariables);
-		this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
+		this.query = builder.query.isEmpty() ? Collections.emptyMap()
+				: Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
 		this.body = builder.body;
 		this.outcomeUnknownAdvice = builder.outcomeUnknownAdvice;
 		this.retriesAllowed = builder.retriesAllowed;
 		this.uriTemplate = uriTemplate(this.pathTemplate, this.query);
-		List<Object> variables = new ArrayList<>(this.pathVariables);
+		List<Object> variables = new ArrayList<>(this.pathVariables.size() + this.query.size());
+		variables.addAll(this.pathVariables);
 		variables.addAll(this.query.values());
 		this.uriVariables = variables.toArray();
 	}
