@@ -1,9 +1,6 @@
 package io.loveandpay.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkSuite {
 
-	private static final int STARTUP_RUNS = 9;
+	private static final int STARTUP_PAIRS = 13;
 
 	private BenchmarkSuite() {
 	}
@@ -53,10 +50,7 @@ public final class BenchmarkSuite {
 			load(quick, table, ratios);
 		}
 		if (only.equals("all") || only.equals("startup")) {
-			double[] startup = startup(quick ? 3 : STARTUP_RUNS);
-			table.add(row("context start (ms): with starter vs without", num(startup[0]), num(startup[1]),
-					startup[0] / startup[1], "<= 1.05"));
-			ratios.put("startup_overhead", startup[0] / startup[1]);
+			startup(quick, table, ratios);
 		}
 		print(table, ratios);
 	}
@@ -75,7 +69,7 @@ public final class BenchmarkSuite {
 	}
 
 	private static void overhead(boolean quick, List<String> table, Map<String, Double> ratios) throws RunnerException {
-		Map<String, double[]> overhead = jmh(ClientOverheadBenchmark.class, quick ? 2 : 14, quick);
+		Map<String, double[]> overhead = jmh(ClientOverheadBenchmark.class, quick ? 2 : 10, quick);
 		double[] client = overhead.get("client");
 		double[] bare = overhead.get("bare");
 		table.add(
@@ -149,45 +143,16 @@ public final class BenchmarkSuite {
 		return scores;
 	}
 
-	private static double[] startup(int runs) throws IOException, InterruptedException {
-		List<Long> with = new ArrayList<>();
-		List<Long> without = new ArrayList<>();
-		startOnce("with");
-		startOnce("without");
-		for (int i = 0; i < runs; i++) {
-			boolean withFirst = i % 2 == 0;
-			(withFirst ? with : without).add(startOnce(withFirst ? "with" : "without"));
-			(withFirst ? without : with).add(startOnce(withFirst ? "without" : "with"));
-		}
-		return new double[] { median(with) / 1e6, median(without) / 1e6 };
-	}
-
-	private static long startOnce(String mode) throws IOException, InterruptedException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), StartupProbe.class.getName(), mode)
-			.redirectErrorStream(true)
-			.start();
-		long nanos = -1;
-		try (BufferedReader out = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = out.readLine()) != null) {
-				if (line.startsWith("STARTUP_NANOS ")) {
-					nanos = Long.parseLong(line.split(" ")[1]);
-				}
-			}
-		}
-		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || nanos < 0) {
-			throw new IllegalStateException("Start-up probe '" + mode + "' failed");
-		}
-		return nanos;
-	}
-
-	private static double median(List<Long> values) {
-		List<Long> sorted = new ArrayList<>(values);
-		sorted.sort(null);
-		return sorted.get(sorted.size() / 2);
+	private static void startup(boolean quick, List<String> table, Map<String, Double> ratios)
+			throws IOException, InterruptedException {
+		StartupBenchmark.Results startup = new StartupBenchmark(quick ? 3 : STARTUP_PAIRS).run();
+		double overhead = startup.pairedRatio(50);
+		table.add(row("context start (ms): with starter vs without", num(startup.medianWith()),
+				num(startup.medianWithout()), overhead, "<= 1.05"));
+		table.add(row("context start: ratio per pair, middle half of " + startup.pairs() + " pairs",
+				String.format(Locale.ROOT, "%.3f to %.3f", startup.pairedRatio(25), startup.pairedRatio(75)), "",
+				Double.NaN, ""));
+		ratios.put("startup_overhead", overhead);
 	}
 
 	private static String row(String figure, String measured, String baseline, double ratio, String goal) {

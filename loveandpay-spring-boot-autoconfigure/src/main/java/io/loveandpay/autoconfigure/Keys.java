@@ -3,6 +3,8 @@ package io.loveandpay.autoconfigure;
 import java.net.URI;
 import java.util.Locale;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,16 +21,17 @@ final class Keys {
 
 	private static final String API_PATH = "/api/v2";
 
+	private static final Log logger = LogFactory.getLog(Keys.class);
+
 	private Keys() {
 	}
 
 	static String apiKey(LoveandpayProperties properties) {
-		return check(API_KEY, "LOVEANDPAY_API_KEY", properties.getApiKey(), "pk_", "public key", SECRET_KEY);
+		return check(API_KEY, "LOVEANDPAY_API_KEY", properties.getApiKey(), "pk_", "public key");
 	}
 
 	static String secretKey(LoveandpayProperties properties) {
-		String secretKey = check(SECRET_KEY, "LOVEANDPAY_SECRET_KEY", properties.getSecretKey(), "sk_", "secret key",
-				API_KEY);
+		String secretKey = check(SECRET_KEY, "LOVEANDPAY_SECRET_KEY", properties.getSecretKey(), "sk_", "secret key");
 		String apiKey = properties.getApiKey();
 		if (apiKey != null && apiKey.startsWith("pk_") && !mode(apiKey).equals(mode(secretKey))) {
 			throw new LoveandpayConfigurationException(SECRET_KEY,
@@ -57,15 +60,11 @@ final class Keys {
 		return key.substring(0, visible) + "******";
 	}
 
-	private static String check(String property, String variable, @Nullable String value, String prefix, String kind,
-			String otherProperty) {
-		String where = "Set " + property + " (or the " + variable + " environment variable) to the " + kind
-				+ " of your loveandpay account: " + prefix + "test_... for test mode, " + prefix
-				+ "live_... for live mode.";
+	private static String check(String property, String variable, @Nullable String value, String prefix, String kind) {
 		if (value == null || value.isBlank()) {
-			throw new LoveandpayConfigurationException(property, "is not set", where);
+			throw new LoveandpayConfigurationException(property, "is not set", where(property, variable, prefix, kind));
 		}
-		if (!value.equals(value.strip()) || value.chars().anyMatch((c) -> Character.isWhitespace(c) || c < 0x20)) {
+		if (hasWhitespaceOrControl(value)) {
 			throw new LoveandpayConfigurationException(property, "contains white space or a line break",
 					"Remove the white space around or inside the key; copy it again from the dashboard if needed.");
 		}
@@ -79,9 +78,40 @@ final class Keys {
 		if (mode(value).equals("unknown") || !value.startsWith(prefix) || value.length() <= prefix.length() + 5) {
 			throw new LoveandpayConfigurationException(property,
 					"is not a loveandpay " + kind + ": it must start with " + prefix + "test_ or " + prefix + "live_",
-					where);
+					where(property, variable, prefix, kind));
 		}
 		return value;
+	}
+
+	// Messages are built only on failure: a started application never pays for them.
+	private static String where(String property, String variable, String prefix, String kind) {
+		return "Set " + property + " (or the " + variable + " environment variable) to the " + kind
+				+ " of your loveandpay account: " + prefix + "test_... for test mode, " + prefix
+				+ "live_... for live mode.";
+	}
+
+	private static boolean hasWhitespaceOrControl(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || Character.isWhitespace(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Check the base URL, warning of plain http to another host, before any call.
+	 * @param properties the properties
+	 * @return the API's base URL
+	 */
+	static URI checkedApiBaseUrl(LoveandpayProperties properties) {
+		URI apiBaseUrl = apiBaseUrl(properties);
+		if ("http".equals(apiBaseUrl.getScheme()) && !isLoopback(apiBaseUrl)) {
+			logger.warn(BASE_URL + " uses plain http to " + apiBaseUrl.getHost()
+					+ ": requests, their signatures and the customers' data travel unencrypted. Use https.");
+		}
+		return apiBaseUrl;
 	}
 
 	static URI apiBaseUrl(LoveandpayProperties properties) {

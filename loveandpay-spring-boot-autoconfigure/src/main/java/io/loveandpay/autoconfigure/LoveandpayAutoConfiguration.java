@@ -2,8 +2,6 @@ package io.loveandpay.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
-import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -19,8 +17,8 @@ import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.kyc.KycSessionService;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -54,6 +52,8 @@ public final class LoveandpayAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LoveandpayAutoConfiguration.class);
 
+	private static final String CLOCK_BEAN = "loveandpayClock";
+
 	@Bean
 	@ConditionalOnMissingBean
 	LoveandpayRequestSigner loveandpayRequestSigner(LoveandpayProperties properties) {
@@ -62,8 +62,11 @@ public final class LoveandpayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoveandpayClockSkew loveandpayClockSkew(@Qualifier("loveandpayClock") ObjectProvider<Clock> clock) {
-		return new LoveandpayClockSkew(clock.getIfAvailable(Clock::systemUTC));
+	LoveandpayClockSkew loveandpayClockSkew(BeanFactory beanFactory) {
+		// By name: a look-up by type would weigh every bean definition at start-up.
+		Clock clock = beanFactory.containsBean(CLOCK_BEAN) ? beanFactory.getBean(CLOCK_BEAN, Clock.class)
+				: Clock.systemUTC();
+		return new LoveandpayClockSkew(clock);
 	}
 
 	@Bean
@@ -89,23 +92,22 @@ public final class LoveandpayAutoConfiguration {
 			ObjectProvider<LoveandpayObservationConvention> observationConvention,
 			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
 		LoveandpayCallPolicy policy = CallPolicies.from(properties);
-		URI apiBaseUrl = LoveandpayWebClientFactory.checkedApiBaseUrl(properties);
-		Supplier<WebClient> webClient = () -> LoveandpayWebClientFactory.create(
-				webClientBuilder.getIfAvailable(WebClient::builder), apiBaseUrl, properties,
-				connectorBuilder
-					.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.provider(),
-				customizers.orderedStream().toList(), signingFilter);
-		List<LoveandpayClientListener> allListeners = listeners.orderedStream().toList();
+		URI apiBaseUrl = Keys.checkedApiBaseUrl(properties);
+		// Everything found by type is looked up on the first call, so that start-up pays
+		// neither for the look-ups nor for the HTTP stack.
+		DeferredWebClient webClient = new DeferredWebClient(apiBaseUrl, properties, pool, signingFilter,
+				webClientBuilder, connectorBuilder, httpClientSettings, customizers, resourceLoader.getClassLoader());
 		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
 			.policy(policy)
 			.clockSkew(clockSkew)
-			.observationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfUnique())
-			.listener((allListeners.size() == 1) ? allListeners.get(0) : new CompositeListener(allListeners))
+			.observationRegistry(new UniqueBean<>(observations))
+			.observationConvention(new UniqueBean<>(observationConvention))
+			.listener(new ListenerBeans(listeners))
 			.build();
-		logger.info("loveandpay client ready: " + LoveandpayProperties.mode(properties.getApiKey()) + " mode, "
-				+ apiBaseUrl);
+		if (logger.isInfoEnabled()) {
+			logger.info("loveandpay client ready: " + LoveandpayProperties.mode(properties.getApiKey()) + " mode, "
+					+ apiBaseUrl);
+		}
 		return client;
 	}
 

@@ -3,9 +3,6 @@ package io.loveandpay.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import io.loveandpay.client.LoveandpaySigningFilter;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -25,23 +22,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class LoveandpayWebClientFactory {
 
-	private static final Log logger = LogFactory.getLog(LoveandpayWebClientFactory.class);
-
 	private LoveandpayWebClientFactory() {
-	}
-
-	/**
-	 * Check the base URL, warning of plain http to another host, before any call.
-	 * @param properties the properties
-	 * @return the API's base URL
-	 */
-	static URI checkedApiBaseUrl(LoveandpayProperties properties) {
-		URI apiBaseUrl = Keys.apiBaseUrl(properties);
-		if ("http".equals(apiBaseUrl.getScheme()) && !Keys.isLoopback(apiBaseUrl)) {
-			logger.warn(Keys.BASE_URL + " uses plain http to " + apiBaseUrl.getHost()
-					+ ": requests, their signatures and the customers' data travel unencrypted. Use https.");
-		}
-		return apiBaseUrl;
 	}
 
 	static WebClient create(WebClient.Builder builder, URI apiBaseUrl, LoveandpayProperties properties,

@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -33,7 +35,7 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 
 	private final byte[] key;
 
-	private final Lazy<Prototypes> prototypes;
+	private volatile @Nullable Prototypes prototypes;
 
 	/**
 	 * Create a signer.
@@ -42,12 +44,11 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 	public HmacSha256RequestSigner(String secretKey) {
 		Assert.hasText(secretKey, "'secretKey' must not be empty");
 		this.key = secretKey.getBytes(StandardCharsets.UTF_8);
-		this.prototypes = new Lazy<>(() -> new Prototypes(newMac(), newSha256()));
 	}
 
 	@Override
 	public String sign(String method, String rawPath, long timestampMillis, byte[] body) {
-		Prototypes prototypes = this.prototypes.get();
+		Prototypes prototypes = prototypes();
 		Mac mac = prototypes.mac();
 		mac.update(method.getBytes(StandardCharsets.UTF_8));
 		mac.update(rawPath.getBytes(StandardCharsets.UTF_8));
@@ -56,24 +57,18 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 		return new String(hex(mac.doFinal()), StandardCharsets.US_ASCII);
 	}
 
-	private Mac newMac() {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(new SecretKeySpec(this.key, ALGORITHM));
-			return mac;
+	/**
+	 * Return the prototypes, made on the first signature so that start-up never starts
+	 * the JVM's security providers. Two first signatures at once may each make them;
+	 * either serves.
+	 */
+	private Prototypes prototypes() {
+		Prototypes prototypes = this.prototypes;
+		if (prototypes == null) {
+			prototypes = new Prototypes(this.key);
+			this.prototypes = prototypes;
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available in this JVM", ex);
-		}
-	}
-
-	private static MessageDigest newSha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available in this JVM", ex);
-		}
+		return prototypes;
 	}
 
 	private static byte[] hex(byte[] bytes) {
@@ -95,7 +90,9 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 	 * cheaper than looking the algorithms up and keying the {@link Mac} every time, and
 	 * safe across threads because the prototypes themselves are never used.
 	 */
-	private final class Prototypes {
+	private static final class Prototypes {
+
+		private final byte[] key;
 
 		private final Mac mac;
 
@@ -103,10 +100,11 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 
 		private final boolean cloneable;
 
-		Prototypes(Mac mac, MessageDigest sha256) {
-			this.mac = mac;
-			this.sha256 = sha256;
-			this.cloneable = cloneable(mac, sha256);
+		Prototypes(byte[] key) {
+			this.key = key;
+			this.mac = newMac(key);
+			this.sha256 = newSha256();
+			this.cloneable = cloneable(this.mac, this.sha256);
 		}
 
 		Mac mac() {
@@ -118,7 +116,7 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 					// checked when made; not reached
 				}
 			}
-			return newMac();
+			return newMac(this.key);
 		}
 
 		MessageDigest sha256() {
@@ -131,6 +129,26 @@ public final class HmacSha256RequestSigner implements LoveandpayRequestSigner {
 				}
 			}
 			return newSha256();
+		}
+
+		private static Mac newMac(byte[] key) {
+			try {
+				Mac mac = Mac.getInstance(ALGORITHM);
+				mac.init(new SecretKeySpec(key, ALGORITHM));
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("HmacSHA256 is not available in this JVM", ex);
+			}
+		}
+
+		private static MessageDigest newSha256() {
+			try {
+				return MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("SHA-256 is not available in this JVM", ex);
+			}
 		}
 
 		private static boolean cloneable(Mac mac, MessageDigest sha256) {

@@ -5,10 +5,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -42,24 +42,13 @@ public final class LoveandpayApiClient {
 
 	private static final String ACCEPT_JSON = MediaType.APPLICATION_JSON_VALUE;
 
-	/**
-	 * Where Micrometer keeps the current observation in a Reactor context (the key of
-	 * {@code ObservationThreadLocalAccessor}, named here so that context-propagation
-	 * stays optional).
-	 */
-	private static final String OBSERVATION_KEY = "micrometer.observation";
-
-	private static final LoveandpayObservationConvention DEFAULT_CONVENTION = new DefaultLoveandpayObservationConvention();
-
 	private final Lazy<Http> http;
+
+	private final Lazy<Optional<ClientObservations>> observations;
 
 	private final LoveandpayCallPolicy policy;
 
 	private final LoveandpayClockSkew skew;
-
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable LoveandpayObservationConvention observationConvention;
 
 	private final LoveandpayClientListener listener;
 
@@ -78,9 +67,11 @@ public final class LoveandpayApiClient {
 	private LoveandpayApiClient(Builder builder) {
 		this.policy = builder.policy;
 		this.skew = (builder.skew != null) ? builder.skew : new LoveandpayClockSkew(java.time.Clock.systemUTC());
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
 		this.listener = builder.listener;
+		Supplier<? extends @Nullable ObservationRegistry> registry = builder.observationRegistry;
+		Supplier<? extends @Nullable LoveandpayObservationConvention> convention = builder.observationConvention;
+		this.observations = new Lazy<>(() -> Optional.ofNullable((registry != null)
+				? ClientObservations.of(registry.get(), (convention != null) ? convention.get() : null) : null));
 		Supplier<WebClient> webClient = builder.webClient;
 		LoveandpayClockSkew skew = this.skew;
 		LoveandpayClientListener listener = this.listener;
@@ -157,48 +148,27 @@ public final class LoveandpayApiClient {
 	 * @return the decoded answer, or an error that is a {@link LoveandpayException}
 	 */
 	public <T extends LoveandpayEnvelope> Mono<T> exchange(LoveandpayCall call, Class<T> envelopeType) {
-		if (this.observationRegistry.isNoop()) {
+		ClientObservations observations = this.observations.get().orElse(null);
+		if (observations == null) {
 			return call(call, envelopeType, null);
 		}
-		return Mono.deferContextual((reactorContext) -> {
-			LoveandpayObservationContext context = new LoveandpayObservationContext(call);
-			Observation observation = Observation
-				.createNotStarted(this.observationConvention, DEFAULT_CONVENTION, () -> context,
-						this.observationRegistry)
-				.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
-				.start();
-			// The observation stops before the caller hears the outcome, so that what the
-			// caller does next already sees the call measured.
-			return call(call, envelopeType, context).doOnSuccess((answer) -> observation.stop())
-				.doOnError((failure) -> {
-					if (failure instanceof LoveandpayException loveandpay) {
-						context.failed(loveandpay);
-					}
-					observation.error(failure);
-					observation.stop();
-				})
-				.doOnCancel(() -> {
-					context.cancel();
-					observation.stop();
-				})
-				.contextWrite((reactor) -> reactor.put(OBSERVATION_KEY, observation));
-		});
+		return observations.observe(call, (progress) -> call(call, envelopeType, progress));
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> call(LoveandpayCall call, Class<T> envelopeType,
-			@Nullable LoveandpayObservationContext context) {
+			@Nullable CallProgress progress) {
 		Duration callTimeout = this.policy.callTimeout();
 		return Mono.defer(() -> {
 			Retries retries = new Retries(call, this.policy, this.skew, System.nanoTime() + callTimeout.toNanos());
-			return attempt(call, envelopeType, retries, context);
+			return attempt(call, envelopeType, retries, progress);
 		}).onErrorMap((ex) -> !(ex instanceof LoveandpayException), (ex) -> Failures.translate(call, ex, true));
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> attempt(LoveandpayCall call, Class<T> envelopeType, Retries retries,
-			@Nullable LoveandpayObservationContext context) {
+			@Nullable CallProgress progress) {
 		Attempt attempt = retries.next();
-		if (context != null) {
-			context.attemptStarted();
+		if (progress != null) {
+			progress.attemptStarted();
 		}
 		// One timer an attempt: the attempt's own limit, or what is left of the call's,
 		// whichever ends first. Waits between attempts never run past the call's end.
@@ -209,7 +179,7 @@ public final class LoveandpayApiClient {
 		// and now, without an operator of its own.
 		Mono<T> sent;
 		try {
-			sent = send(call, envelopeType, attempt, context);
+			sent = send(call, envelopeType, attempt, progress);
 		}
 		catch (RuntimeException ex) {
 			sent = Mono.error(ex);
@@ -231,12 +201,12 @@ public final class LoveandpayApiClient {
 					logger.debug(call.operation() + " attempt " + attempt.number() + " failed (" + failure.getMessage()
 							+ "); retrying in " + delay.toMillis() + " ms");
 				}
-				return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries, context)));
+				return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries, progress)));
 			});
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt,
-			@Nullable LoveandpayObservationContext context) {
+			@Nullable CallProgress progress) {
 		Http http = this.http.get();
 		WebClient.RequestBodySpec request = http.webClient()
 			.method(call.method())
@@ -252,8 +222,8 @@ public final class LoveandpayApiClient {
 			request.contentType(MediaType.APPLICATION_JSON).bodyValue(bytes);
 		}
 		return request.exchangeToMono((response) -> {
-			if (context != null) {
-				context.answered(response.statusCode().value());
+			if (progress != null) {
+				progress.answered(response.statusCode().value());
 			}
 			return receive(call, response, envelopeType, http);
 		});
@@ -379,9 +349,9 @@ public final class LoveandpayApiClient {
 
 		private @Nullable LoveandpayClockSkew skew;
 
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+		private @Nullable Supplier<? extends @Nullable ObservationRegistry> observationRegistry;
 
-		private @Nullable LoveandpayObservationConvention observationConvention;
+		private @Nullable Supplier<? extends @Nullable LoveandpayObservationConvention> observationConvention;
 
 		private LoveandpayClientListener listener = LoveandpayClientListener.NONE;
 
@@ -418,6 +388,19 @@ public final class LoveandpayApiClient {
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+			this.observationRegistry = () -> observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Observe every call in the registry that the supplier gives on the first call,
+		 * so that an application's start-up pays nothing for looking it up.
+		 * @param observationRegistry gives the registry, or {@code null} for none; called
+		 * once
+		 * @return this builder
+		 */
+		public Builder observationRegistry(Supplier<? extends @Nullable ObservationRegistry> observationRegistry) {
+			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
 			this.observationRegistry = observationRegistry;
 			return this;
 		}
@@ -429,6 +412,20 @@ public final class LoveandpayApiClient {
 		 * @return this builder
 		 */
 		public Builder observationConvention(@Nullable LoveandpayObservationConvention observationConvention) {
+			this.observationConvention = () -> observationConvention;
+			return this;
+		}
+
+		/**
+		 * Name and tag observations with the convention that the supplier gives on the
+		 * first call, or with {@link DefaultLoveandpayObservationConvention} when it
+		 * gives {@code null}.
+		 * @param observationConvention gives the convention; called once
+		 * @return this builder
+		 */
+		public Builder observationConvention(
+				Supplier<? extends @Nullable LoveandpayObservationConvention> observationConvention) {
+			Assert.notNull(observationConvention, "'observationConvention' must not be null");
 			this.observationConvention = observationConvention;
 			return this;
 		}

@@ -13,16 +13,15 @@ public final class LoveandpayObservationContext extends Observation.Context {
 
 	private final LoveandpayCall call;
 
-	private volatile int attempts;
-
-	private volatile @Nullable Integer httpStatus;
+	private final CallProgress progress;
 
 	private volatile @Nullable LoveandpayException failure;
 
 	private volatile boolean cancelled;
 
-	LoveandpayObservationContext(LoveandpayCall call) {
+	LoveandpayObservationContext(LoveandpayCall call, CallProgress progress) {
 		this.call = call;
+		this.progress = progress;
 	}
 
 	/**
@@ -46,7 +45,7 @@ public final class LoveandpayObservationContext extends Observation.Context {
 	 * @return the attempts so far
 	 */
 	public int attempts() {
-		return this.attempts;
+		return this.progress.attempts();
 	}
 
 	/**
@@ -54,7 +53,7 @@ public final class LoveandpayObservationContext extends Observation.Context {
 	 * @return the status, or {@code null} when no answer came
 	 */
 	public @Nullable Integer httpStatus() {
-		return this.httpStatus;
+		return this.progress.httpStatus();
 	}
 
 	/**
@@ -71,14 +70,6 @@ public final class LoveandpayObservationContext extends Observation.Context {
 	 */
 	public boolean cancelled() {
 		return this.cancelled;
-	}
-
-	void attemptStarted() {
-		this.attempts++;
-	}
-
-	void answered(int status) {
-		this.httpStatus = status;
 	}
 
 	void failed(LoveandpayException failure) {

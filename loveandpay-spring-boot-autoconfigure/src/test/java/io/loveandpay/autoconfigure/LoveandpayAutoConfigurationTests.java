@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loveandpay.client.LoveandpayApiClient;
+import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayOutcomeUnknownException;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
@@ -33,12 +37,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -215,6 +223,25 @@ class LoveandpayAutoConfigurationTests {
 	}
 
 	@Test
+	void tellsEveryListenerBeanInOrderEvenOneThatNeedsTheService() {
+		server.stubFor(get(anyUrl()).inScenario("retry")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("answering"));
+		server.stubFor(get(anyUrl()).inScenario("retry")
+			.whenScenarioStateIs("answering")
+			.willReturn(okJson(Fixtures.resource("session-approved.json"))));
+		configured().withPropertyValues("loveandpay.retry.initial-backoff=1ms")
+			.withUserConfiguration(ListenerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
+				assertThat(context.getBean(Heard.class).events).containsExactly("first kyc.sessions.get",
+						"second kyc.sessions.get");
+			});
+	}
+
+	@Test
 	void sendsRequestsBelowTheBaseUrlsPath() {
 		stubSession();
 		configured().withPropertyValues("loveandpay.base-url=" + server.baseUrl() + "/gateway/").run((context) -> {
@@ -261,6 +288,50 @@ class LoveandpayAutoConfigurationTests {
 			.doesNotContain("canary")
 			.doesNotContain(TestClients.API_KEY)
 			.contains("pk_test_"));
+	}
+
+	static final class Heard {
+
+		final List<String> events = new CopyOnWriteArrayList<>();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ListenerConfiguration {
+
+		@Bean
+		Heard heard() {
+			return new Heard();
+		}
+
+		@Bean
+		@Order(2)
+		LoveandpayClientListener second(Heard heard) {
+			return new LoveandpayClientListener() {
+
+				@Override
+				public void retrying(String operation, String reason) {
+					heard.events.add("second " + operation);
+				}
+
+			};
+		}
+
+		// Needs the service whose client it listens to: listeners are found on the first
+		// event, not while the client is made.
+		@Bean
+		@Order(1)
+		LoveandpayClientListener first(Heard heard, KycSessionService service) {
+			return new LoveandpayClientListener() {
+
+				@Override
+				public void retrying(String operation, String reason) {
+					heard.events.add("first " + operation);
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -1,0 +1,113 @@
+package io.loveandpay.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts {@link BenchmarkApplication} in fresh JVMs, in pairs: one start with the
+ * starter's auto-configurations and one without, back to back, the order alternating from
+ * pair to pair. The figure is the median over the pairs of with/without: on this machine
+ * one start varies by about 10% from the next, so a ratio made within a pair, and its
+ * spread over many pairs, is what can be trusted.
+ */
+final class StartupBenchmark {
+
+	private final int pairs;
+
+	StartupBenchmark(int pairs) {
+		this.pairs = pairs;
+	}
+
+	Results run() throws IOException, InterruptedException {
+		startOnce("with");
+		startOnce("without");
+		double[] with = new double[this.pairs];
+		double[] without = new double[this.pairs];
+		for (int i = 0; i < this.pairs; i++) {
+			if (i % 2 == 0) {
+				with[i] = startOnce("with");
+				without[i] = startOnce("without");
+			}
+			else {
+				without[i] = startOnce("without");
+				with[i] = startOnce("with");
+			}
+		}
+		return new Results(with, without);
+	}
+
+	private static double startOnce(String mode) throws IOException, InterruptedException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), StartupProbe.class.getName(), mode)
+			.redirectErrorStream(true)
+			.start();
+		long nanos = -1;
+		List<String> output = new ArrayList<>();
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null) {
+				output.add(line);
+				if (line.startsWith("STARTUP_NANOS ")) {
+					nanos = Long.parseLong(line.split(" ")[1]);
+				}
+			}
+		}
+		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || nanos < 0) {
+			throw new IllegalStateException("Start-up probe '" + mode + "' failed: " + String.join("\n", output));
+		}
+		return nanos / 1e6;
+	}
+
+	/**
+	 * Start times in milliseconds, pair by pair.
+	 *
+	 * @param with the starts with the starter
+	 * @param without the starts without it
+	 */
+	record Results(double[] with, double[] without) {
+
+		double medianWith() {
+			return percentile(this.with, 50);
+		}
+
+		double medianWithout() {
+			return percentile(this.without, 50);
+		}
+
+		/**
+		 * Return a percentile of the ratios with/without of each pair.
+		 * @param percentile 25, 50 or 75, say
+		 * @return the ratio
+		 */
+		double pairedRatio(double percentile) {
+			double[] ratios = new double[this.with.length];
+			for (int i = 0; i < ratios.length; i++) {
+				ratios[i] = this.with[i] / this.without[i];
+			}
+			return percentile(ratios, percentile);
+		}
+
+		int pairs() {
+			return this.with.length;
+		}
+
+		private static double percentile(double[] values, double percentile) {
+			double[] sorted = values.clone();
+			Arrays.sort(sorted);
+			double rank = percentile / 100 * (sorted.length - 1);
+			int below = (int) Math.floor(rank);
+			int above = Math.min(below + 1, sorted.length - 1);
+			return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+		}
+
+	}
+
+}
