@@ -17,6 +17,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
@@ -39,6 +42,9 @@ public final class LoveandpayApiClient {
 	private static final Log logger = LogFactory.getLog(LoveandpayApiClient.class);
 
 	private static final byte[] EMPTY = new byte[0];
+
+	/** An empty body: never written to, and releasing it does nothing. */
+	private static final DataBuffer NO_BODY = DefaultDataBufferFactory.sharedInstance.wrap(EMPTY);
 
 	private static final String ACCEPT_JSON = MediaType.APPLICATION_JSON_VALUE;
 
@@ -184,25 +190,23 @@ public final class LoveandpayApiClient {
 		catch (RuntimeException ex) {
 			sent = Mono.error(ex);
 		}
-		return sent
-			.timeout(AttemptTimer.after(limit),
-					Mono.error(() -> callEndsFirst ? new Failures.CallTimeoutException(this.policy.callTimeout())
-							: new TimeoutException(
-									"Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms")))
-			.onErrorResume((ex) -> {
-				LoveandpayException failure = Failures.translate(call, ex, attempt.mayHaveBeenSent());
-				Retries.Decision decision = retries.decide(attempt, failure);
-				if (decision == null) {
-					return Mono.error(failure);
-				}
-				Duration delay = decision.delay();
-				this.listener.retrying(call.operation(), decision.reason());
-				if (logger.isDebugEnabled()) {
-					logger.debug(call.operation() + " attempt " + attempt.number() + " failed (" + failure.getMessage()
-							+ "); retrying in " + delay.toMillis() + " ms");
-				}
-				return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries, progress)));
-			});
+		Supplier<Throwable> timedOut = () -> callEndsFirst
+				? new Failures.CallTimeoutException(this.policy.callTimeout())
+				: new TimeoutException("Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms");
+		return AttemptTimer.timeout(sent, limit, timedOut).onErrorResume((ex) -> {
+			LoveandpayException failure = Failures.translate(call, ex, attempt.mayHaveBeenSent());
+			Retries.Decision decision = retries.decide(attempt, failure);
+			if (decision == null) {
+				return Mono.error(failure);
+			}
+			Duration delay = decision.delay();
+			this.listener.retrying(call.operation(), decision.reason());
+			if (logger.isDebugEnabled()) {
+				logger.debug(call.operation() + " attempt " + attempt.number() + " failed (" + failure.getMessage()
+						+ "); retrying in " + delay.toMillis() + " ms");
+			}
+			return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries, progress)));
+		});
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt,
@@ -213,14 +217,16 @@ public final class LoveandpayApiClient {
 			.uri(call.uriTemplate(), call.uriVariables())
 			.attribute(Attempt.ATTRIBUTE, attempt);
 		Object body = call.body();
+		byte[] bytes = null;
 		if (body != null) {
-			byte[] bytes = http.json().writeValueAsBytes(body);
+			bytes = http.json().writeValueAsBytes(body);
 			if (logger.isDebugEnabled()) {
 				logger.debug(call + " attempt " + attempt.number() + " sends "
 						+ DebugBodies.render(http.json(), bytes, MediaType.APPLICATION_JSON));
 			}
-			request.contentType(MediaType.APPLICATION_JSON).bodyValue(bytes);
+			request.contentType(MediaType.APPLICATION_JSON);
 		}
+		request.body(new ClientBody(attempt, bytes));
 		return request.exchangeToMono((response) -> {
 			if (progress != null) {
 				progress.answered(response.statusCode().value());
@@ -234,23 +240,34 @@ public final class LoveandpayApiClient {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		boolean success = status >= 200 && status < 300;
+		boolean debug = logger.isDebugEnabled();
+		if (success && !debug) {
+			// Decoded straight from the connector's buffers, as a bare WebClient does.
+			return response.bodyToMono(DataBuffer.class)
+				.defaultIfEmpty(NO_BODY)
+				.map((buffer) -> decode(call, status, headers, buffer, envelopeType, http));
+		}
 		Mono<byte[]> body = response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY);
 		if (!success) {
 			// The status says what happened; an unreadable error body only loses details.
 			body = body.onErrorReturn(EMPTY);
 		}
-		if (logger.isDebugEnabled()) {
+		if (debug) {
 			body = body.doOnNext((bytes) -> logger.debug(call + " answered HTTP " + status + ": "
 					+ DebugBodies.render(http.json(), bytes, headers.getContentType())));
 		}
 		if (success) {
-			return body.map((bytes) -> decode(call, status, headers, bytes, envelopeType, http));
+			return body.map((bytes) -> decode(call, status, headers,
+					DefaultDataBufferFactory.sharedInstance.wrap(bytes), envelopeType, http));
 		}
 		return body.flatMap((bytes) -> Mono.error(http.errors().fromResponse(call, status, headers, bytes)));
 	}
 
-	private <T extends LoveandpayEnvelope> T decode(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
-			Class<T> envelopeType, Http http) {
+	/**
+	 * Decode a successful answer, releasing its buffer.
+	 */
+	private <T extends LoveandpayEnvelope> T decode(LoveandpayCall call, int status, HttpHeaders headers,
+			DataBuffer body, Class<T> envelopeType, Http http) {
 		T envelope;
 		try {
 			envelope = read(call, status, headers, body, envelopeType, http);
@@ -261,13 +278,16 @@ public final class LoveandpayApiClient {
 			}
 			throw Failures.outcomeUnknown(call, "HTTP " + status + " with an unreadable body", ex);
 		}
+		finally {
+			DataBufferUtils.release(body);
+		}
 		if (Boolean.FALSE.equals(envelope.success())) {
 			throw http.errors().fromEnvelope(call, status, headers, envelope.error());
 		}
 		return envelope;
 	}
 
-	private <T extends LoveandpayEnvelope> T read(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
+	private <T extends LoveandpayEnvelope> T read(LoveandpayCall call, int status, HttpHeaders headers, DataBuffer body,
 			Class<T> envelopeType, Http http) {
 		String operation = call.operation();
 		MediaType contentType = headers.getContentType();
@@ -275,12 +295,12 @@ public final class LoveandpayApiClient {
 			throw new LoveandpayProtocolException(operation, operation + " expected JSON but received HTTP " + status
 					+ " with " + contentType.getType() + "/" + contentType.getSubtype(), null);
 		}
-		if (body.length == 0) {
+		if (body.readableByteCount() == 0) {
 			throw new LoveandpayProtocolException(operation,
 					operation + " expected JSON but received HTTP " + status + " with an empty body", null);
 		}
 		try {
-			T envelope = http.reader(envelopeType).readValue(body);
+			T envelope = http.reader(envelopeType).readValue(body.asInputStream());
 			if (envelope == null) {
 				throw new LoveandpayProtocolException(operation,
 						operation + " expected a JSON object but received null", null);

@@ -165,16 +165,16 @@ public final class LoveandpayCall {
 		return template.toString();
 	}
 
-	private static List<String> variableNames(String pathTemplate) {
-		List<String> names = new ArrayList<>();
+	private static int variableCount(String pathTemplate) {
+		int count = 0;
 		int start = pathTemplate.indexOf('{');
 		while (start >= 0) {
 			int end = pathTemplate.indexOf('}', start);
 			Assert.isTrue(end > start, () -> "Unbalanced braces in " + pathTemplate);
-			names.add(pathTemplate.substring(start + 1, end));
+			count++;
 			start = pathTemplate.indexOf('{', end);
 		}
-		return names;
+		return count;
 	}
 
 	@Override
@@ -210,7 +210,7 @@ public final class LoveandpayCall {
 			this.method = method;
 			this.pathTemplate = pathTemplate;
 			Assert.noNullElements(pathVariables, "'pathVariables' must not contain null");
-			Assert.isTrue(variableNames(pathTemplate).size() == pathVariables.length,
+			Assert.isTrue(variableCount(pathTemplate) == pathVariables.length,
 					() -> "'pathVariables' must give one value for each variable of " + pathTemplate);
 			this.pathVariables = List.of(pathVariables);
 		}

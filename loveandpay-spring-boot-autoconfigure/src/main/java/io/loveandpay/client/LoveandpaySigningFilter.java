@@ -64,12 +64,42 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		if (request.body() instanceof ClientBody own) {
+			// A request of LoveandpayApiClient: its body signs through this filter as it
+			// is
+			// written, so the request need not be copied.
+			own.signWith(this);
+			return next.exchange(request);
+		}
 		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
 		Attempt attempt = Attempt.of(request);
 		ClientRequest signed = ClientRequest.from(request)
 			.body((message, context) -> body.insert(new SigningRequest(message, attempt), context))
 			.build();
 		return next.exchange(signed);
+	}
+
+	/**
+	 * Write a body whose bytes are known, signing the request as it is written.
+	 * @param request the request being written
+	 * @param attempt the attempt it belongs to
+	 * @param body the body, or {@code null} for none
+	 * @return completes when written
+	 */
+	Mono<Void> write(ClientHttpRequest request, Attempt attempt, byte @Nullable [] body) {
+		SigningRequest signing = new SigningRequest(request, attempt);
+		if (body == null) {
+			return signing.setComplete();
+		}
+		signing.writeStarted();
+		try {
+			signing.sign(body);
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(ex);
+		}
+		request.getHeaders().setContentLength(body.length);
+		return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
 	}
 
 	@Override

@@ -175,6 +175,9 @@ class KycSessionServiceTests {
 				+ "\",\"customerEmail\":\"anna@example.com\",\"customerPhone\":\"+77001234567\","
 				+ "\"customerId\":\"клиент-7\",\"callbackUrl\":\"https://shop.example.com/kyc/done\",\"language\":\"kk\"}");
 		SignatureCheck.assertSigned(request, TestClients.API_KEY, TestClients.SECRET_KEY);
+		assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
+		assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(request.getBody().length));
+		assertThat(request.containsHeader("Transfer-Encoding")).isFalse();
 	}
 
 	@Test
