@@ -164,10 +164,18 @@ public final class LoveandpayApiClient {
 	private <T extends LoveandpayEnvelope> Mono<T> call(LoveandpayCall call, Class<T> envelopeType,
 			@Nullable CallProgress progress) {
 		Duration callTimeout = this.policy.callTimeout();
+		// Every error that leaves a call is a LoveandpayException: attempts translate
+		// what they fail with, and what fails around them is translated where it
+		// happens, without an error-mapping operator on every call.
 		return Mono.defer(() -> {
-			Retries retries = new Retries(call, this.policy, this.skew, System.nanoTime() + callTimeout.toNanos());
-			return attempt(call, envelopeType, retries, progress);
-		}).onErrorMap((ex) -> !(ex instanceof LoveandpayException), (ex) -> Failures.translate(call, ex, true));
+			try {
+				Retries retries = new Retries(call, this.policy, this.skew, System.nanoTime() + callTimeout.toNanos());
+				return attempt(call, envelopeType, retries, progress);
+			}
+			catch (RuntimeException ex) {
+				return Mono.error(Failures.translate(call, ex, true));
+			}
+		});
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> attempt(LoveandpayCall call, Class<T> envelopeType, Retries retries,
@@ -194,19 +202,32 @@ public final class LoveandpayApiClient {
 				? new Failures.CallTimeoutException(this.policy.callTimeout())
 				: new TimeoutException("Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms");
 		return AttemptTimer.timeout(sent, limit, timedOut).onErrorResume((ex) -> {
-			LoveandpayException failure = Failures.translate(call, ex, attempt.mayHaveBeenSent());
-			Retries.Decision decision = retries.decide(attempt, failure);
-			if (decision == null) {
-				return Mono.error(failure);
+			try {
+				return retryOrFail(call, envelopeType, retries, progress, attempt, ex);
 			}
-			Duration delay = decision.delay();
-			this.listener.retrying(call.operation(), decision.reason());
-			if (logger.isDebugEnabled()) {
-				logger.debug(call.operation() + " attempt " + attempt.number() + " failed (" + failure.getMessage()
-						+ "); retrying in " + delay.toMillis() + " ms");
+			catch (RuntimeException unexpected) {
+				return Mono.error(Failures.translate(call, unexpected, true));
 			}
-			return Mono.delay(delay).then(Mono.defer(() -> attempt(call, envelopeType, retries, progress)));
 		});
+	}
+
+	private <T extends LoveandpayEnvelope> Mono<T> retryOrFail(LoveandpayCall call, Class<T> envelopeType,
+			Retries retries, @Nullable CallProgress progress, Attempt attempt, Throwable ex) {
+		LoveandpayException failure = Failures.translate(call, ex, attempt.mayHaveBeenSent());
+		Retries.Decision decision = retries.decide(attempt, failure);
+		if (decision == null) {
+			return Mono.error(failure);
+		}
+		Duration delay = decision.delay();
+		this.listener.retrying(call.operation(), decision.reason());
+		if (logger.isDebugEnabled()) {
+			logger.debug(call.operation() + " attempt " + attempt.number() + " failed (" + failure.getMessage()
+					+ "); retrying in " + delay.toMillis() + " ms");
+		}
+		return Mono.delay(delay)
+			.then(Mono.defer(() -> attempt(call, envelopeType, retries, progress)))
+			.onErrorMap((next) -> !(next instanceof LoveandpayException),
+					(next) -> Failures.translate(call, next, true));
 	}
 
 	private <T extends LoveandpayEnvelope> Mono<T> send(LoveandpayCall call, Class<T> envelopeType, Attempt attempt,

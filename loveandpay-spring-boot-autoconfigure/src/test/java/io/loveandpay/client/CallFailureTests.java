@@ -1,0 +1,62 @@
+package io.loveandpay.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.loveandpay.testsupport.TestClients;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Tests that whatever ends a call ends it with a {@link LoveandpayException}, including
+ * what fails between attempts.
+ */
+class CallFailureTests {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	@Test
+	void aRetryThatReactorRefusesToScheduleStillEndsInALoveandpayException() {
+		server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
+		LoveandpayApiClient client = TestClients.apiClient(server.baseUrl(), new LoveandpayClockSkew(Clock.systemUTC()),
+				new LoveandpayCallPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5),
+						Duration.ofSeconds(15)));
+		Schedulers.onScheduleHook("refuse", (task) -> {
+			throw new RejectedExecutionException("shut down");
+		});
+		Throwable failure;
+		try {
+			failure = catchThrowable(
+					() -> client.exchange(LoveandpayCall.get("getThing", "/things/1").build(), Answer.class)
+						.block(WAIT));
+		}
+		finally {
+			Schedulers.resetOnScheduleHook("refuse");
+		}
+		assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
+			.hasMessage("getThing failed: RejectedExecutionException");
+		assertThat(server.getAllServeEvents()).as("the first attempt only").hasSize(1);
+	}
+
+	record Answer(@Nullable Boolean success, @Nullable JsonNode error) implements LoveandpayEnvelope {
+
+	}
+
+}
