@@ -91,13 +91,13 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 		if (body == null) {
 			return signing.setComplete();
 		}
-		signing.writeStarted();
 		try {
 			signing.sign(body);
 		}
 		catch (RuntimeException ex) {
 			return Mono.error(ex);
 		}
+		signing.writeStarted();
 		request.getHeaders().setContentLength(body.length);
 		return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
 	}
@@ -110,7 +110,8 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 	/**
 	 * Signs a request as it is written, and marks its {@link Attempt} (when it is one of
 	 * a {@link LoveandpayApiClient}'s) as possibly sent: the HTTP stack hands a request
-	 * to its body writer only once a connection is ready.
+	 * to its body writer only once a connection is ready. The mark comes once the
+	 * signature is made: a request whose signing fails is never written.
 	 */
 	private final class SigningRequest extends ClientHttpRequestDecorator {
 
@@ -129,7 +130,6 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			writeStarted();
 			return DataBufferUtils.join(body).defaultIfEmpty(bufferFactory().wrap(NO_BODY)).flatMap((buffer) -> {
 				try {
 					sign(bytes(buffer));
@@ -138,6 +138,7 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 					DataBufferUtils.release(buffer);
 					return Mono.error(ex);
 				}
+				writeStarted();
 				return super.writeWith(Mono.just(buffer));
 			});
 		}
@@ -149,17 +150,26 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 
 		@Override
 		public Mono<Void> setComplete() {
-			writeStarted();
 			return Mono.defer(() -> {
 				sign(NO_BODY);
+				writeStarted();
 				return super.setComplete();
 			});
 		}
 
 		private void sign(byte[] body) {
 			long timestamp = LoveandpaySigningFilter.this.clock.millis();
-			String signature = LoveandpaySigningFilter.this.signer.sign(getMethod().name(), getURI().getRawPath(),
-					timestamp, body);
+			String signature;
+			try {
+				signature = LoveandpaySigningFilter.this.signer.sign(getMethod().name(), getURI().getRawPath(),
+						timestamp, body);
+			}
+			catch (RuntimeException ex) {
+				// The HTTP stack logs what fails a write, and a signer's message may
+				// quote
+				// key material: pass on its type and stack trace only.
+				throw new SigningFailedException(ex);
+			}
 			HttpHeaders headers = getHeaders();
 			headers.set(API_KEY_HEADER, LoveandpaySigningFilter.this.apiKey);
 			headers.set(TIMESTAMP_HEADER, Long.toString(timestamp));
@@ -172,6 +182,22 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 			buffer.read(bytes);
 			buffer.readPosition(position);
 			return bytes;
+		}
+
+	}
+
+	/**
+	 * A signer failed. Its message, which may quote key material, is withheld; its type
+	 * and stack trace are kept.
+	 */
+	static final class SigningFailedException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		SigningFailedException(RuntimeException original) {
+			super("The request signer failed with " + original.getClass().getName()
+					+ " (message withheld: it may quote key material)");
+			setStackTrace(original.getStackTrace());
 		}
 
 	}

@@ -2,15 +2,20 @@ package io.loveandpay.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -53,6 +58,31 @@ class CallFailureTests {
 		assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
 			.hasMessage("getThing failed: RejectedExecutionException");
 		assertThat(server.getAllServeEvents()).as("the first attempt only").hasSize(1);
+	}
+
+	@Test
+	void aSignerThatFailsEndsTheCallBeforeAnythingIsSentAndNeverAsOutcomeUnknown() {
+		LoveandpayRequestSigner failing = (method, path, timestamp, body) -> {
+			throw new IllegalStateException("no key in the vault for " + TestClients.SECRET_KEY);
+		};
+		LoveandpayClockSkew skew = new LoveandpayClockSkew(Clock.systemUTC());
+		WebClient webClient = TestClients.webClientBuilder(server.baseUrl())
+			.filter(new LoveandpaySigningFilter(TestClients.API_KEY, failing, skew.clock()))
+			.build();
+		LoveandpayApiClient client = new LoveandpayApiClient(webClient, TestClients.noRetries(Duration.ofSeconds(5)),
+				skew);
+		Throwable get = catchThrowable(
+				() -> client.exchange(LoveandpayCall.get("getThing", "/things/1").build(), Answer.class).block(WAIT));
+		Throwable create = catchThrowable(() -> client
+			.exchange(LoveandpayCall.post("createThing", "/things", Map.of("name", "x")).build(), Answer.class)
+			.block(WAIT));
+		for (Throwable failure : List.of(get, create)) {
+			assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
+				.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
+				.hasMessageEndingWith("failed: SigningFailedException");
+			Leaks.assertClean(failure);
+		}
+		assertThat(server.getAllServeEvents()).isEmpty();
 	}
 
 	record Answer(@Nullable Boolean success, @Nullable JsonNode error) implements LoveandpayEnvelope {
