@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.loveandpay.client.LoveandpaySigningFilter;
+import io.loveandpay.client.LoveandpayUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -29,7 +30,9 @@ final class LoveandpayWebClientFactory {
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings settings, ConnectionProvider pool,
 			List<LoveandpayWebClientCustomizer> customizers, LoveandpaySigningFilter signingFilter) {
 		int maxResponseSize = (int) properties.getMaxResponseSize().toBytes();
-		builder.baseUrl(apiBaseUrl.toString())
+		// The base URL as a factory that expands the client's templates without parsing
+		// them on every request; it gives the URIs that baseUrl(...) would.
+		builder.uriBuilderFactory(new LoveandpayUriBuilderFactory(apiBaseUrl.toString()))
 			.clientConnector(connector(connectorBuilder, settings, pool, properties))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxResponseSize));
 		customizers.forEach((customizer) -> customizer.customize(builder));

@@ -2,6 +2,9 @@ package io.loveandpay.smoke.webflux;
 
 import java.time.Duration;
 
+import io.loveandpay.kyc.CreateKycSessionRequest;
+import io.loveandpay.kyc.KycSession;
+import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.LoveandpayStandIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +36,9 @@ class WebfluxNewcomerApplicationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	KycSessionService kycSessions;
 
 	WebTestClient http;
 
@@ -103,6 +110,27 @@ class WebfluxNewcomerApplicationTests {
 			.expectStatus()
 			.isOk());
 		assertThat(created).contains("\"statistic\":\"COUNT\",\"value\":3");
+	}
+
+	@Test
+	void bootsHttpClientMetricsTagRequestsWithTheUriTemplateNotTheSessionId() {
+		KycSession created = this.kycSessions
+			.createSession(CreateKycSessionRequest.builder().customerId("c-metrics").build())
+			.block(Duration.ofSeconds(15));
+		assertThat(created).isNotNull();
+		KycSession read = this.kycSessions.getSession(created.id()).block(Duration.ofSeconds(15));
+		assertThat(read).isNotNull();
+		String templated = body(this.http.get()
+			.uri("/actuator/metrics/http.client.requests?tag={uri}", "uri:/api/v2/kyc/sessions/{id}")
+			.exchange()
+			.expectStatus()
+			.isOk());
+		assertThat(templated).contains("\"statistic\":\"COUNT\"");
+		this.http.get()
+			.uri("/actuator/metrics/http.client.requests?tag={uri}", "uri:/api/v2/kyc/sessions/" + created.id())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test
