@@ -10,9 +10,13 @@ import org.springframework.web.reactive.function.BodyInserter;
  * The body of a {@link LoveandpayApiClient} request: JSON bytes made before the request,
  * or none. A {@link LoveandpaySigningFilter} that sees it does not copy the request to
  * wrap its body: it hands itself to the body, which is signed through it as it is
- * written, over exactly these bytes.
+ * written, over exactly these bytes. The body also sets {@code Accept} (unless the
+ * request already has one) as it is written, where a default header would be copied from
+ * map to map on every request.
  */
 final class ClientBody implements BodyInserter<Object, ClientHttpRequest> {
+
+	private static final byte[] NO_BODY = new byte[0];
 
 	private final Attempt attempt;
 
@@ -35,13 +39,19 @@ final class ClientBody implements BodyInserter<Object, ClientHttpRequest> {
 
 	@Override
 	public Mono<Void> insert(ClientHttpRequest request, Context context) {
-		LoveandpaySigningFilter signingFilter = this.signingFilter;
-		if (signingFilter != null) {
-			return signingFilter.write(request, this.attempt, this.bytes);
-		}
-		// No signing filter: the request goes out unsigned, and an innermost write
-		// tracker has marked its attempt.
 		byte[] bytes = this.bytes;
+		try {
+			RequestHeaders.acceptJsonUnlessSet(request);
+			LoveandpaySigningFilter signingFilter = this.signingFilter;
+			if (signingFilter != null) {
+				signingFilter.sign(request, this.attempt, (bytes != null) ? bytes : NO_BODY);
+			}
+			// Without a signing filter the request goes out unsigned, and an innermost
+			// write tracker has marked its attempt.
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(ex);
+		}
 		if (bytes == null) {
 			return request.setComplete();
 		}

@@ -46,8 +46,6 @@ public final class LoveandpayApiClient {
 	/** An empty body: never written to, and releasing it does nothing. */
 	private static final DataBuffer NO_BODY = DefaultDataBufferFactory.sharedInstance.wrap(EMPTY);
 
-	private static final String ACCEPT_JSON = MediaType.APPLICATION_JSON_VALUE;
-
 	private final Lazy<Http> http;
 
 	private final Lazy<Optional<ClientObservations>> observations;
@@ -88,13 +86,11 @@ public final class LoveandpayApiClient {
 	}
 
 	/**
-	 * Return the client asking for JSON by default (a default header is shared by every
-	 * request, where a header set on each request costs a copy of all its headers), with
-	 * a filter next to the connector that marks each attempt as written, unless the
-	 * signing filter is already there and marks them itself.
+	 * Return the client with a filter next to the connector that marks each attempt as
+	 * written, unless the signing filter is already there and marks them itself.
 	 */
 	private static WebClient tracked(WebClient webClient) {
-		return webClient.mutate().defaultHeader(HttpHeaders.ACCEPT, ACCEPT_JSON).filters((filters) -> {
+		return webClient.mutate().filters((filters) -> {
 			boolean signingInnermost = !filters.isEmpty()
 					&& filters.get(filters.size() - 1) instanceof LoveandpaySigningFilter;
 			if (!signingInnermost) {

@@ -80,26 +80,30 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 	}
 
 	/**
-	 * Write a body whose bytes are known, signing the request as it is written.
+	 * Sign a request of a {@link LoveandpayApiClient} as it is written, over its known
+	 * body, and mark its attempt as possibly sent.
 	 * @param request the request being written
 	 * @param attempt the attempt it belongs to
-	 * @param body the body, or {@code null} for none
-	 * @return completes when written
+	 * @param body the body; empty for none
 	 */
-	Mono<Void> write(ClientHttpRequest request, Attempt attempt, byte @Nullable [] body) {
-		SigningRequest signing = new SigningRequest(request, attempt);
-		if (body == null) {
-			return signing.setComplete();
-		}
+	void sign(ClientHttpRequest request, Attempt attempt, byte[] body) {
+		long timestamp = this.clock.millis();
+		String signature = signature(request, timestamp, body);
+		RequestHeaders.set(request, API_KEY_HEADER, this.apiKey);
+		RequestHeaders.set(request, TIMESTAMP_HEADER, Long.toString(timestamp));
+		RequestHeaders.set(request, SIGNATURE_HEADER, signature);
+		attempt.writeStarted();
+	}
+
+	private String signature(ClientHttpRequest request, long timestamp, byte[] body) {
 		try {
-			signing.sign(body);
+			return this.signer.sign(request.getMethod().name(), request.getURI().getRawPath(), timestamp, body);
 		}
 		catch (RuntimeException ex) {
-			return Mono.error(ex);
+			// The HTTP stack logs what fails a write, and a signer's message may quote
+			// key material: pass on its type and stack trace only.
+			throw new SigningFailedException(ex);
 		}
-		signing.writeStarted();
-		request.getHeaders().setContentLength(body.length);
-		return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
 	}
 
 	@Override
@@ -159,17 +163,7 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 
 		private void sign(byte[] body) {
 			long timestamp = LoveandpaySigningFilter.this.clock.millis();
-			String signature;
-			try {
-				signature = LoveandpaySigningFilter.this.signer.sign(getMethod().name(), getURI().getRawPath(),
-						timestamp, body);
-			}
-			catch (RuntimeException ex) {
-				// The HTTP stack logs what fails a write, and a signer's message may
-				// quote
-				// key material: pass on its type and stack trace only.
-				throw new SigningFailedException(ex);
-			}
+			String signature = signature(getDelegate(), timestamp, body);
 			HttpHeaders headers = getHeaders();
 			headers.set(API_KEY_HEADER, LoveandpaySigningFilter.this.apiKey);
 			headers.set(TIMESTAMP_HEADER, Long.toString(timestamp));
