@@ -238,12 +238,21 @@ final class ThroughputBenchmark {
 		 * machine.
 		 */
 		double pairedRatio(Series other) {
+			double[] ratios = pairedRatios(other);
+			return ratios[ratios.length / 2];
+		}
+
+		/**
+		 * Return this series' throughput divided by the other's in the same cycle, for
+		 * every measured cycle, sorted.
+		 */
+		double[] pairedRatios(Series other) {
 			double[] ratios = new double[this.rounds.size()];
 			for (int i = 0; i < ratios.length; i++) {
 				ratios[i] = this.rounds.get(i).throughput() / other.rounds.get(i).throughput();
 			}
 			java.util.Arrays.sort(ratios);
-			return ratios[ratios.length / 2];
+			return ratios;
 		}
 
 		double medianCpuMicrosPerRequest() {
