@@ -34,6 +34,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * JSON is read and written with a mapper of the client's own, so the application's
  * Jackson settings never change what is sent to or read from the provider.
+ * <p>
+ * Give the {@code WebClient} its base URL as a {@link LoveandpayUriBuilderFactory}
+ * ({@code WebClient.Builder#uriBuilderFactory}) rather than with {@code baseUrl}: the
+ * URIs are the same, but no request parses its template.
  *
  * @since 0.1.0
  */
