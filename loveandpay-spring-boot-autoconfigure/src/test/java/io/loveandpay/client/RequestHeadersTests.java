@@ -52,10 +52,18 @@ class RequestHeadersTests {
 		return KycSessionService.create(TestClients.apiClient(builder, skew, TestClients.noRetries(WAIT)));
 	}
 
-	private static void stubSessions() {
+	/**
+	 * Read a session and create one, and return the two requests the server received.
+	 */
+	private static List<LoggedRequest> getAndCreate(KycSessionService service) {
 		server.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions/" + Fixtures.APPROVED_ID))
 			.willReturn(okJson(Fixtures.resource("session-approved.json"))));
 		server.stubFor(post("/api/v2/kyc/sessions").willReturn(okJson(Fixtures.resource("session-created.json"))));
+		service.getSession(Fixtures.APPROVED_ID).block(WAIT);
+		service.createSession(CreateKycSessionRequest.builder().customerId("customer-42").build()).block(WAIT);
+		List<LoggedRequest> requests = Received.requests(server);
+		assertThat(requests).hasSize(2);
+		return requests;
 	}
 
 	private static void assertOwnHeadersOnce(LoggedRequest request, String accept) {
@@ -70,12 +78,7 @@ class RequestHeadersTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "reactor-netty", "jdk" })
 	void getAndCreateAreSignedAndAskForJson(String connector) {
-		stubSessions();
-		KycSessionService service = service(connector, Map.of("x-application", "shop"));
-		service.getSession(Fixtures.APPROVED_ID).block(WAIT);
-		service.createSession(CreateKycSessionRequest.builder().customerId("customer-42").build()).block(WAIT);
-		List<LoggedRequest> requests = Received.requests(server);
-		assertThat(requests).hasSize(2);
+		List<LoggedRequest> requests = getAndCreate(service(connector, Map.of("x-application", "shop")));
 		for (LoggedRequest request : requests) {
 			assertOwnHeadersOnce(request, "application/json");
 			assertThat(request.getHeader("x-application")).isEqualTo("shop");
@@ -88,15 +91,10 @@ class RequestHeadersTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "reactor-netty", "jdk" })
 	void defaultSignatureHeadersAreReplacedAndADefaultAcceptIsKept(String connector) {
-		stubSessions();
-		KycSessionService service = service(connector,
+		List<LoggedRequest> requests = getAndCreate(service(connector,
 				Map.of("Accept", "application/vnd.shop+json", LoveandpaySigningFilter.TIMESTAMP_HEADER, "0",
 						LoveandpaySigningFilter.SIGNATURE_HEADER, "forged", LoveandpaySigningFilter.API_KEY_HEADER,
-						"pk_test_other"));
-		service.getSession(Fixtures.APPROVED_ID).block(WAIT);
-		service.createSession(CreateKycSessionRequest.builder().customerId("customer-42").build()).block(WAIT);
-		List<LoggedRequest> requests = Received.requests(server);
-		assertThat(requests).hasSize(2);
+						"pk_test_other")));
 		for (LoggedRequest request : requests) {
 			assertOwnHeadersOnce(request, "application/vnd.shop+json");
 		}
