@@ -26,7 +26,7 @@ class LoveandpayUriBuilderFactoryTests {
 	private static final List<String> BASE_URLS = List.of(BASE, "http://127.0.0.1:8089/api/v2",
 			"http://localhost:65535/prefix/api/v2", "https://sandbox.loveandpay.com", "https://h/api/v2/",
 			"https://h/a%20b/api/v2", "https://user@h/api/v2", "http://[::1]:8080/api/v2", "https://h:/api/v2",
-			"https://h//api/v2", "https://h/~a.b_c-d/api/v2");
+			"https://h//api/v2", "https://h/~a.b_c-d/api/v2", "https://API.Loveandpay.COM:8443/Api/V2");
 
 	/**
 	 * Pieces of templates: plain text, variables, and text that needs encoding or
