@@ -1,6 +1,5 @@
 package io.loveandpay.kyc;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -10,12 +9,15 @@ import reactor.core.publisher.Mono;
 import io.loveandpay.client.LoveandpayApiClient;
 import io.loveandpay.client.LoveandpayCall;
 import io.loveandpay.client.LoveandpayNotFoundException;
-import io.loveandpay.client.LoveandpayProtocolException;
 
 import org.springframework.util.Assert;
 
 /**
  * {@link KycSessionService} over the signed API client.
+ * <p>
+ * A bean, so Spring reflects over its methods at start-up and loads every type they name:
+ * what reads the answers lives in {@link SessionAnswers}, and the blocking view is made
+ * on first use, so that start-up loads neither.
  */
 final class DefaultKycSessionService implements KycSessionService {
 
@@ -34,24 +36,25 @@ final class DefaultKycSessionService implements KycSessionService {
 
 	private final LoveandpayApiClient client;
 
-	private final BlockingKycSessionService blocking;
+	private volatile @Nullable SessionAnswers answers;
+
+	private volatile @Nullable BlockingKycSessionService blocking;
 
 	DefaultKycSessionService(LoveandpayApiClient client) {
 		Assert.notNull(client, "'client' must not be null");
 		this.client = client;
-		this.blocking = new DefaultBlockingKycSessionService(this);
 	}
 
 	@Override
 	public Mono<KycSession> getSession(UUID id) {
 		Assert.notNull(id, "id must not be null");
 		LoveandpayCall call = LoveandpayCall.get(GET, SESSION, id).build();
-		return this.client.exchange(call, SessionEnvelope.class).map((envelope) -> checked(session(GET, envelope)));
+		return this.client.exchange(call, SessionEnvelope.class).map(answers().got());
 	}
 
 	@Override
 	public Mono<KycSession> findSession(UUID id) {
-		return getSession(id).onErrorResume(LoveandpayNotFoundException.class, (ex) -> Mono.empty());
+		return getSession(id).onErrorResume(LoveandpayNotFoundException.class, SessionAnswers::none);
 	}
 
 	@Override
@@ -60,7 +63,7 @@ final class DefaultKycSessionService implements KycSessionService {
 		LoveandpayCall call = LoveandpayCall.post(CREATE, SESSIONS, request.toJson())
 			.outcomeUnknownAdvice(CREATE_OUTCOME_ADVICE)
 			.build();
-		return this.client.exchange(call, SessionEnvelope.class).map((envelope) -> checked(session(CREATE, envelope)));
+		return this.client.exchange(call, SessionEnvelope.class).map(answers().created());
 	}
 
 	@Override
@@ -71,11 +74,7 @@ final class DefaultKycSessionService implements KycSessionService {
 			.query("offset", query.offset())
 			.query("status", (query.status() != null) ? query.status().value() : null)
 			.build();
-		return this.client.exchange(call, SessionListEnvelope.class).map((envelope) -> {
-			KycSessionPage page = page(query, envelope);
-			page.items().forEach(this::checked);
-			return page;
-		});
+		return this.client.exchange(call, SessionListEnvelope.class).map(answers().page(query));
 	}
 
 	@Override
@@ -86,49 +85,23 @@ final class DefaultKycSessionService implements KycSessionService {
 
 	@Override
 	public BlockingKycSessionService blocking() {
-		return this.blocking;
+		BlockingKycSessionService blocking = this.blocking;
+		if (blocking == null) {
+			// Two first uses at once may each make one; either serves.
+			blocking = new DefaultBlockingKycSessionService(this);
+			this.blocking = blocking;
+		}
+		return blocking;
 	}
 
-	private KycSession checked(KycSession session) {
-		if (!session.status().isKnown()) {
-			this.client.listener().undocumentedValue("KycSession.status");
+	private SessionAnswers answers() {
+		SessionAnswers answers = this.answers;
+		if (answers == null) {
+			// Two first calls at once may each make one; either serves.
+			answers = new SessionAnswers(this.client.listener());
+			this.answers = answers;
 		}
-		return session;
-	}
-
-	private static KycSession session(String operation, SessionEnvelope envelope) {
-		KycSession session = envelope.session();
-		if (session == null) {
-			throw missing(operation, "session");
-		}
-		return session;
-	}
-
-	private static KycSessionPage page(KycSessionQuery query, SessionListEnvelope envelope) {
-		List<KycSession> data = envelope.data();
-		SessionListEnvelope.Pagination pagination = envelope.pagination();
-		if (data == null) {
-			throw missing(LIST, "data");
-		}
-		if (pagination == null || pagination.total() == null) {
-			throw missing(LIST, "pagination.total");
-		}
-		if (data.contains(null)) {
-			throw new LoveandpayProtocolException(LIST, LIST + " received a null item in 'data'", null);
-		}
-		int limit = orDefault(pagination.limit(), query.limit());
-		int offset = orDefault(pagination.offset(), query.offset());
-		int pages = orDefault(pagination.pages(), (pagination.total() + limit - 1) / limit);
-		return new KycSessionPage(data, pagination.total(), limit, offset, pages);
-	}
-
-	private static int orDefault(@Nullable Integer value, int fallback) {
-		return (value != null) ? value : fallback;
-	}
-
-	private static LoveandpayProtocolException missing(String operation, String field) {
-		return new LoveandpayProtocolException(operation, operation + " received an answer without '" + field + "'",
-				null);
+		return answers;
 	}
 
 	@Override
