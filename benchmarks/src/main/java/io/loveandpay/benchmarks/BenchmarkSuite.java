@@ -40,6 +40,10 @@ public final class BenchmarkSuite {
 			.map((option) -> option.substring("--only=".length()))
 			.findFirst()
 			.orElse("all");
+		options.stream()
+			.filter((option) -> option.startsWith("--profile="))
+			.findFirst()
+			.ifPresent((option) -> System.setProperty(RoundProfiler.PROPERTY, option.substring("--profile=".length())));
 		List<String> table = new ArrayList<>();
 		Map<String, Double> ratios = new TreeMap<>();
 

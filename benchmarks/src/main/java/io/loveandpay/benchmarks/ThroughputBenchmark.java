@@ -100,15 +100,18 @@ final class ThroughputBenchmark {
 				Series bareSeries = new Series("bare WebClient");
 				Series blocking = new Series("client (blocking, " + BlockingThreads.kind() + ")");
 				ExecutorService threads = BlockingThreads.create();
+				RoundProfiler profiler = RoundProfiler.fromSystemProperty();
 				Warmup warmup = new Warmup(this.minWarmupCycles, this.maxWarmupCycles);
 				try {
 					int measuredSoFar = 0;
 					for (int cycle = 0; measuredSoFar < this.measuredCycles; cycle++) {
 						boolean measured = warmup.done();
-						List<Runnable> rounds = new ArrayList<>(
-								List.of(() -> reactive.add(reactiveRound(client), measured),
-										() -> bareSeries.add(reactiveRound(baseline), measured),
-										() -> blocking.add(blockingRound(service, threads), measured)));
+						List<Runnable> rounds = new ArrayList<>(List.of(
+								() -> reactive.add(profiled(profiler, measured, "client", () -> reactiveRound(client)),
+										measured),
+								() -> bareSeries
+									.add(profiled(profiler, measured, "bare", () -> reactiveRound(baseline)), measured),
+								() -> blocking.add(blockingRound(service, threads), measured)));
 						if (cycle % 2 == 1) {
 							java.util.Collections.reverse(rounds);
 						}
@@ -128,6 +131,11 @@ final class ThroughputBenchmark {
 				barePool.dispose();
 			}
 		}
+	}
+
+	private static Round profiled(@Nullable RoundProfiler profiler, boolean measured, String series,
+			Supplier<Round> round) {
+		return (profiler != null && measured) ? profiler.profile(series, round) : round.get();
 	}
 
 	private Round reactiveRound(Supplier<Mono<KycSession>> call) {
