@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
 import org.springframework.util.Assert;
@@ -65,9 +64,8 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		if (request.body() instanceof ClientBody own) {
-			// A request of LoveandpayApiClient: its body signs through this filter as it
-			// is
-			// written, so the request need not be copied.
+			// A request of LoveandpayApiClient: its body is signed through this filter
+			// as it is written, so the request need not be copied.
 			own.signWith(this);
 			return next.exchange(request);
 		}
@@ -87,23 +85,27 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 	 * @param body the body; empty for none
 	 */
 	void sign(ClientHttpRequest request, Attempt attempt, byte[] body) {
-		long timestamp = this.clock.millis();
-		String signature = signature(request, timestamp, body);
-		RequestHeaders.set(request, API_KEY_HEADER, this.apiKey);
-		RequestHeaders.set(request, TIMESTAMP_HEADER, Long.toString(timestamp));
-		RequestHeaders.set(request, SIGNATURE_HEADER, signature);
+		addSignature(request, body);
 		attempt.writeStarted();
 	}
 
-	private String signature(ClientHttpRequest request, long timestamp, byte[] body) {
+	/**
+	 * Sign the request over the body and set the three headers on it.
+	 */
+	private void addSignature(ClientHttpRequest request, byte[] body) {
+		long timestamp = this.clock.millis();
+		String signature;
 		try {
-			return this.signer.sign(request.getMethod().name(), request.getURI().getRawPath(), timestamp, body);
+			signature = this.signer.sign(request.getMethod().name(), request.getURI().getRawPath(), timestamp, body);
 		}
 		catch (RuntimeException ex) {
 			// The HTTP stack logs what fails a write, and a signer's message may quote
 			// key material: pass on its type and stack trace only.
 			throw new SigningFailedException(ex);
 		}
+		RequestHeaders.set(request, API_KEY_HEADER, this.apiKey);
+		RequestHeaders.set(request, TIMESTAMP_HEADER, Long.toString(timestamp));
+		RequestHeaders.set(request, SIGNATURE_HEADER, signature);
 	}
 
 	@Override
@@ -162,12 +164,7 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 		}
 
 		private void sign(byte[] body) {
-			long timestamp = LoveandpaySigningFilter.this.clock.millis();
-			String signature = signature(getDelegate(), timestamp, body);
-			HttpHeaders headers = getHeaders();
-			headers.set(API_KEY_HEADER, LoveandpaySigningFilter.this.apiKey);
-			headers.set(TIMESTAMP_HEADER, Long.toString(timestamp));
-			headers.set(SIGNATURE_HEADER, signature);
+			addSignature(getDelegate(), body);
 		}
 
 		private static byte[] bytes(DataBuffer buffer) {

@@ -38,7 +38,7 @@ import org.springframework.web.util.UriBuilderFactory;
  */
 public final class LoveandpayUriBuilderFactory implements UriBuilderFactory {
 
-	/** Templates kept at most; more are expanded by the default factory. */
+	/** Templates kept at most; others are split again on every request. */
 	private static final int MAX_TEMPLATES = 256;
 
 	/** Kept for a template that the default factory expands. */
@@ -168,7 +168,7 @@ public final class LoveandpayUriBuilderFactory implements UriBuilderFactory {
 		}
 		for (int i = 0; i < host.length(); i++) {
 			char c = host.charAt(i);
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+			if (!isUnreserved(c) || c == '_' || c == '~') {
 				return false;
 			}
 		}
