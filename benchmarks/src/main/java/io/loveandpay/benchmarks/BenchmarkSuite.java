@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -35,15 +36,8 @@ public final class BenchmarkSuite {
 	public static void main(String[] args) throws Exception {
 		List<String> options = List.of(args);
 		boolean quick = options.contains("--quick");
-		String only = options.stream()
-			.filter((option) -> option.startsWith("--only="))
-			.map((option) -> option.substring("--only=".length()))
-			.findFirst()
-			.orElse("all");
-		options.stream()
-			.filter((option) -> option.startsWith("--profile="))
-			.findFirst()
-			.ifPresent((option) -> System.setProperty(RoundProfiler.PROPERTY, option.substring("--profile=".length())));
+		String only = option(options, "--only=").orElse("all");
+		option(options, "--profile=").ifPresent((folder) -> System.setProperty(RoundProfiler.PROPERTY, folder));
 		List<String> table = new ArrayList<>();
 		Map<String, Double> ratios = new TreeMap<>();
 
@@ -60,6 +54,16 @@ public final class BenchmarkSuite {
 			startup(quick, table, ratios);
 		}
 		print(table, ratios);
+	}
+
+	/**
+	 * Return the value of the first {@code --name=value} option with the given prefix.
+	 */
+	private static Optional<String> option(List<String> options, String prefix) {
+		return options.stream()
+			.filter((option) -> option.startsWith(prefix))
+			.map((option) -> option.substring(prefix.length()))
+			.findFirst();
 	}
 
 	private static void signer(boolean quick, List<String> table, Map<String, Double> ratios) throws RunnerException {
