@@ -27,7 +27,6 @@ import io.loveandpay.autoconfigure.LoveandpayWebClientCustomizer;
 import io.loveandpay.client.LoveandpayAccessDeniedException;
 import io.loveandpay.client.LoveandpayApiException;
 import io.loveandpay.client.LoveandpayAuthenticationException;
-import io.loveandpay.client.LoveandpayClockSkew;
 import io.loveandpay.client.LoveandpayException;
 import io.loveandpay.client.LoveandpayInvalidRequestException;
 import io.loveandpay.client.LoveandpayNotFoundException;
@@ -76,6 +75,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;

@@ -2,7 +2,7 @@ package io.loveandpay.autoconfigure;
 
 import java.time.Duration;
 
-import io.loveandpay.client.LoveandpayCallPolicy;
+import io.loveandpay.client.internal.LoveandpayCallPolicy;
 
 /**
  * Builds the {@link LoveandpayCallPolicy} from the properties, failing with the name of a

@@ -8,10 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.loveandpay.client.HmacSha256RequestSigner;
-import io.loveandpay.client.LoveandpayApiClient;
-import io.loveandpay.client.LoveandpayCallPolicy;
 import io.loveandpay.client.LoveandpayClientListener;
-import io.loveandpay.client.LoveandpayClockSkew;
 import io.loveandpay.client.LoveandpayObservationConvention;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
@@ -34,6 +31,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
+import io.loveandpay.client.internal.LoveandpayApiClient;
+import io.loveandpay.client.internal.LoveandpayCallPolicy;
+import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 /**
  * Auto-configuration of the loveandpay client: a signing filter on Boot's
@@ -100,9 +100,9 @@ public final class LoveandpayAutoConfiguration {
 		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
 			.policy(policy)
 			.clockSkew(clockSkew)
-			.observationRegistry(new UniqueBean<>(observations))
-			.observationConvention(new UniqueBean<>(observationConvention))
-			.listener(new ListenerBeans(listeners))
+			.observationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique())
+			.listeners(() -> listeners.orderedStream().toList())
 			.build();
 		if (logger.isInfoEnabled()) {
 			logger.info("loveandpay client ready: " + LoveandpayProperties.mode(properties.getApiKey()) + " mode, "

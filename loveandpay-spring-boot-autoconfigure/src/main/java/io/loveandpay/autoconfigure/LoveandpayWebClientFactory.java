@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import io.loveandpay.client.LoveandpaySigningFilter;
-import io.loveandpay.client.LoveandpayUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -30,9 +29,7 @@ final class LoveandpayWebClientFactory {
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings settings, ConnectionProvider pool,
 			List<LoveandpayWebClientCustomizer> customizers, LoveandpaySigningFilter signingFilter) {
 		int maxResponseSize = (int) properties.getMaxResponseSize().toBytes();
-		// The base URL as a factory that expands the client's templates without parsing
-		// them on every request; it gives the URIs that baseUrl(...) would.
-		builder.uriBuilderFactory(new LoveandpayUriBuilderFactory(apiBaseUrl.toString()))
+		builder.baseUrl(apiBaseUrl.toString())
 			.clientConnector(connector(connectorBuilder, settings, pool, properties))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxResponseSize));
 		customizers.forEach((customizer) -> customizer.customize(builder));

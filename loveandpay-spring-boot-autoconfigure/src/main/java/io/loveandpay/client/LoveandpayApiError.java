@@ -3,6 +3,7 @@ package io.loveandpay.client;
 import java.io.Serializable;
 
 import org.jspecify.annotations.Nullable;
+import io.loveandpay.client.internal.Redaction;
 
 /**
  * What the provider said about a failed request: HTTP status, error code, message, hint

@@ -3,33 +3,33 @@ package io.loveandpay.client;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
- * What an observation of one API call knows: the operation, and once it ends, its
- * outcome, the last HTTP status and the provider's error code.
+ * What an observation of one API call knows: the operation, and as it goes, its attempts,
+ * the last HTTP status, and once it ends, its outcome.
  *
  * @since 0.1.0
  */
 public final class LoveandpayObservationContext extends Observation.Context {
 
-	private final LoveandpayCall call;
+	private final String operation;
 
-	private final CallProgress progress;
+	private volatile int attempts;
+
+	private volatile @Nullable Integer httpStatus;
 
 	private volatile @Nullable LoveandpayException failure;
 
 	private volatile boolean cancelled;
 
-	LoveandpayObservationContext(LoveandpayCall call, CallProgress progress) {
-		this.call = call;
-		this.progress = progress;
-	}
-
 	/**
-	 * Return the call.
-	 * @return the call
+	 * Create a context for a call of an operation.
+	 * @param operation the operation, such as {@code kyc.sessions.get}
 	 */
-	public LoveandpayCall call() {
-		return this.call;
+	public LoveandpayObservationContext(String operation) {
+		Assert.hasText(operation, "'operation' must not be empty");
+		this.operation = operation;
 	}
 
 	/**
@@ -37,7 +37,7 @@ public final class LoveandpayObservationContext extends Observation.Context {
 	 * @return the operation
 	 */
 	public String operation() {
-		return this.call.operation();
+		return this.operation;
 	}
 
 	/**
@@ -45,7 +45,15 @@ public final class LoveandpayObservationContext extends Observation.Context {
 	 * @return the attempts so far
 	 */
 	public int attempts() {
-		return this.progress.attempts();
+		return this.attempts;
+	}
+
+	/**
+	 * Set how many attempts were made.
+	 * @param attempts the attempts so far
+	 */
+	public void setAttempts(int attempts) {
+		this.attempts = attempts;
 	}
 
 	/**
@@ -53,7 +61,15 @@ public final class LoveandpayObservationContext extends Observation.Context {
 	 * @return the status, or {@code null} when no answer came
 	 */
 	public @Nullable Integer httpStatus() {
-		return this.progress.httpStatus();
+		return this.httpStatus;
+	}
+
+	/**
+	 * Set the HTTP status of the last answer.
+	 * @param httpStatus the status
+	 */
+	public void setHttpStatus(@Nullable Integer httpStatus) {
+		this.httpStatus = httpStatus;
 	}
 
 	/**
@@ -65,6 +81,14 @@ public final class LoveandpayObservationContext extends Observation.Context {
 	}
 
 	/**
+	 * Set how the call failed.
+	 * @param failure the failure
+	 */
+	public void setFailure(@Nullable LoveandpayException failure) {
+		this.failure = failure;
+	}
+
+	/**
 	 * Return whether the caller cancelled the call before it ended.
 	 * @return {@code true} when cancelled
 	 */
@@ -72,12 +96,12 @@ public final class LoveandpayObservationContext extends Observation.Context {
 		return this.cancelled;
 	}
 
-	void failed(LoveandpayException failure) {
-		this.failure = failure;
-	}
-
-	void cancel() {
-		this.cancelled = true;
+	/**
+	 * Set whether the caller cancelled the call before it ended.
+	 * @param cancelled whether it was cancelled
+	 */
+	public void setCancelled(boolean cancelled) {
+		this.cancelled = cancelled;
 	}
 
 }

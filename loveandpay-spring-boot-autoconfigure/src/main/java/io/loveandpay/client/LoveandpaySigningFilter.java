@@ -2,13 +2,13 @@ package io.loveandpay.client;
 
 import java.time.Clock;
 
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
 import org.springframework.util.Assert;
@@ -63,36 +63,17 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (request.body() instanceof ClientBody own) {
-			// A request of LoveandpayApiClient: its body is signed through this filter
-			// as it is written, so the request need not be copied.
-			own.signWith(this);
-			return next.exchange(request);
-		}
 		BodyInserter<?, ? super ClientHttpRequest> body = request.body();
-		Attempt attempt = Attempt.of(request);
 		ClientRequest signed = ClientRequest.from(request)
-			.body((message, context) -> body.insert(new SigningRequest(message, attempt), context))
+			.body((message, context) -> body.insert(new SigningRequest(message), context))
 			.build();
 		return next.exchange(signed);
 	}
 
 	/**
-	 * Sign a request of a {@link LoveandpayApiClient} as it is written, over its known
-	 * body, and mark its attempt as possibly sent.
-	 * @param request the request being written
-	 * @param attempt the attempt it belongs to
-	 * @param body the body; empty for none
-	 */
-	void sign(ClientHttpRequest request, Attempt attempt, byte[] body) {
-		addSignature(request, body);
-		attempt.writeStarted();
-	}
-
-	/**
 	 * Sign the request over the body and set the three headers on it.
 	 */
-	private void addSignature(ClientHttpRequest request, byte[] body) {
+	private void sign(ClientHttpRequest request, byte[] body) {
 		long timestamp = this.clock.millis();
 		String signature;
 		try {
@@ -103,9 +84,10 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 			// key material: pass on its type and stack trace only.
 			throw new SigningFailedException(ex);
 		}
-		RequestHeaders.set(request, API_KEY_HEADER, this.apiKey);
-		RequestHeaders.set(request, TIMESTAMP_HEADER, Long.toString(timestamp));
-		RequestHeaders.set(request, SIGNATURE_HEADER, signature);
+		HttpHeaders headers = request.getHeaders();
+		headers.set(API_KEY_HEADER, this.apiKey);
+		headers.set(TIMESTAMP_HEADER, Long.toString(timestamp));
+		headers.set(SIGNATURE_HEADER, signature);
 	}
 
 	@Override
@@ -114,37 +96,25 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 	}
 
 	/**
-	 * Signs a request as it is written, and marks its {@link Attempt} (when it is one of
-	 * a {@link LoveandpayApiClient}'s) as possibly sent: the HTTP stack hands a request
-	 * to its body writer only once a connection is ready. The mark comes once the
-	 * signature is made: a request whose signing fails is never written.
+	 * Signs a request as it is written, over exactly the bytes of its body, before any of
+	 * it goes out: a request whose signing fails is never written.
 	 */
 	private final class SigningRequest extends ClientHttpRequestDecorator {
 
-		private final @Nullable Attempt attempt;
-
-		SigningRequest(ClientHttpRequest delegate, @Nullable Attempt attempt) {
+		SigningRequest(ClientHttpRequest delegate) {
 			super(delegate);
-			this.attempt = attempt;
-		}
-
-		private void writeStarted() {
-			if (this.attempt != null) {
-				this.attempt.writeStarted();
-			}
 		}
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
 			return DataBufferUtils.join(body).defaultIfEmpty(bufferFactory().wrap(NO_BODY)).flatMap((buffer) -> {
 				try {
-					sign(bytes(buffer));
+					sign(getDelegate(), bytes(buffer));
 				}
 				catch (RuntimeException ex) {
 					DataBufferUtils.release(buffer);
 					return Mono.error(ex);
 				}
-				writeStarted();
 				return super.writeWith(Mono.just(buffer));
 			});
 		}
@@ -157,14 +127,9 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 		@Override
 		public Mono<Void> setComplete() {
 			return Mono.defer(() -> {
-				sign(NO_BODY);
-				writeStarted();
+				sign(getDelegate(), NO_BODY);
 				return super.setComplete();
 			});
-		}
-
-		private void sign(byte[] body) {
-			addSignature(getDelegate(), body);
 		}
 
 		private static byte[] bytes(DataBuffer buffer) {
@@ -185,7 +150,7 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 
 		private static final long serialVersionUID = 1L;
 
-		SigningFailedException(RuntimeException original) {
+		SigningFailedException(Throwable original) {
 			super("The request signer failed with " + original.getClass().getName()
 					+ " (message withheld: it may quote key material)");
 			setStackTrace(original.getStackTrace());

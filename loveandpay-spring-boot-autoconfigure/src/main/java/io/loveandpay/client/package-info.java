@@ -1,6 +1,6 @@
 /**
- * Client plumbing shared by every loveandpay API area: request signing, the signed JSON
- * exchange and the exception hierarchy.
+ * The loveandpay client's public API beside each API area: the exception hierarchy,
+ * request signing, and the listener and observation SPIs.
  */
 @NullMarked
 package io.loveandpay.client;

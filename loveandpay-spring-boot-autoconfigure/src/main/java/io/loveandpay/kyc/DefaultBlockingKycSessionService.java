@@ -1,16 +1,14 @@
 package io.loveandpay.kyc;
 
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import org.springframework.util.Assert;
 
 /**
  * {@link BlockingKycSessionService} that waits on the reactive service.
@@ -50,21 +48,14 @@ final class DefaultBlockingKycSessionService implements BlockingKycSessionServic
 	@Override
 	public Stream<KycSession> streamSessions(KycSessionQuery query) {
 		requireBlockingAllowed("streamSessions");
-		Flux<KycSession> sessions = this.reactive.streamSessions(query);
-		AtomicReference<PullIterator<KycSession>> started = new AtomicReference<>();
-		Stream<KycSession> lazy = StreamSupport.stream(() -> {
+		Assert.notNull(query, "query must not be null");
+		// Pulled page by page: a page is read when the caller wants a session after the
+		// pages read so far, and not before.
+		SessionPaging paging = new SessionPaging(query);
+		return Stream.iterate(paging.nextPage(), Objects::nonNull, (previous) -> paging.nextPage()).map((page) -> {
 			requireBlockingAllowed("streamSessions");
-			PullIterator<KycSession> iterator = PullIterator.of(sessions);
-			started.set(iterator);
-			return Spliterators.spliteratorUnknownSize(iterator,
-					Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT);
-		}, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT, false);
-		return lazy.onClose(() -> {
-			PullIterator<KycSession> iterator = started.get();
-			if (iterator != null) {
-				iterator.close();
-			}
-		});
+			return await(this.reactive.listSessions(page));
+		}).flatMap((page) -> paging.read(page).stream());
 	}
 
 	private static <T> T await(Mono<T> result) {

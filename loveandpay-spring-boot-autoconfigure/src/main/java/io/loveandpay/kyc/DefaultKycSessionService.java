@@ -1,23 +1,19 @@
 package io.loveandpay.kyc;
 
+import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import io.loveandpay.client.LoveandpayApiClient;
-import io.loveandpay.client.LoveandpayCall;
 import io.loveandpay.client.LoveandpayNotFoundException;
+import io.loveandpay.client.internal.LoveandpayApiClient;
+import io.loveandpay.client.internal.LoveandpayCall;
 
 import org.springframework.util.Assert;
 
 /**
  * {@link KycSessionService} over the signed API client.
- * <p>
- * A bean, so Spring reflects over its methods at start-up and loads every type they name:
- * what reads the answers lives in {@link SessionAnswers}, and the blocking view is made
- * on first use, so that start-up loads neither.
  */
 final class DefaultKycSessionService implements KycSessionService {
 
@@ -34,27 +30,36 @@ final class DefaultKycSessionService implements KycSessionService {
 	private static final String CREATE_OUTCOME_ADVICE = "To find out, list the newest sessions and look for the "
 			+ "customerId you sent (set one on every create so that you can).";
 
+	/**
+	 * Ends a page's sessions in a walk when more pages follow. It is produced only when
+	 * the subscriber asks for the session after the page, and only then does the walk go
+	 * on to read the next page: no page is read ahead of the subscriber.
+	 */
+	private static final Mono<Optional<KycSession>> END_OF_PAGE = Mono.just(Optional.empty());
+
 	private final LoveandpayApiClient client;
 
-	private volatile @Nullable SessionAnswers answers;
+	private final SessionAnswers answers;
 
-	private volatile @Nullable BlockingKycSessionService blocking;
+	private final BlockingKycSessionService blocking;
 
 	DefaultKycSessionService(LoveandpayApiClient client) {
 		Assert.notNull(client, "'client' must not be null");
 		this.client = client;
+		this.answers = new SessionAnswers(client.listener());
+		this.blocking = new DefaultBlockingKycSessionService(this);
 	}
 
 	@Override
 	public Mono<KycSession> getSession(UUID id) {
 		Assert.notNull(id, "id must not be null");
 		LoveandpayCall call = LoveandpayCall.get(GET, SESSION, id).build();
-		return this.client.exchange(call, SessionEnvelope.class).map(answers().got());
+		return this.client.exchange(call, SessionEnvelope.class).map(this.answers.got());
 	}
 
 	@Override
 	public Mono<KycSession> findSession(UUID id) {
-		return getSession(id).onErrorResume(LoveandpayNotFoundException.class, SessionAnswers::none);
+		return getSession(id).onErrorResume(LoveandpayNotFoundException.class, (notFound) -> Mono.empty());
 	}
 
 	@Override
@@ -63,7 +68,7 @@ final class DefaultKycSessionService implements KycSessionService {
 		LoveandpayCall call = LoveandpayCall.post(CREATE, SESSIONS, request.toJson())
 			.outcomeUnknownAdvice(CREATE_OUTCOME_ADVICE)
 			.build();
-		return this.client.exchange(call, SessionEnvelope.class).map(answers().created());
+		return this.client.exchange(call, SessionEnvelope.class).map(this.answers.created());
 	}
 
 	@Override
@@ -74,34 +79,32 @@ final class DefaultKycSessionService implements KycSessionService {
 			.query("offset", query.offset())
 			.query("status", (query.status() != null) ? query.status().value() : null)
 			.build();
-		return this.client.exchange(call, SessionListEnvelope.class).map(answers().page(query));
+		return this.client.exchange(call, SessionListEnvelope.class).map(this.answers.page(query));
 	}
 
 	@Override
 	public Flux<KycSession> streamSessions(KycSessionQuery query) {
 		Assert.notNull(query, "query must not be null");
-		return SessionWalk.of(query, this::listSessions);
+		return Flux.defer(() -> {
+			SessionPaging paging = new SessionPaging(query);
+			return Flux.<KycSessionQuery>generate((pages) -> {
+				KycSessionQuery next = paging.nextPage();
+				if (next != null) {
+					pages.next(next);
+				}
+				else {
+					pages.complete();
+				}
+			}).concatMap((pageQuery) -> listSessions(pageQuery).flatMapMany((page) -> {
+				Flux<Optional<KycSession>> sessions = Flux.fromIterable(paging.read(page)).map(Optional::of);
+				return paging.finished() ? sessions : sessions.concatWith(END_OF_PAGE);
+			}), 0).mapNotNull((session) -> session.orElse(null));
+		});
 	}
 
 	@Override
 	public BlockingKycSessionService blocking() {
-		BlockingKycSessionService blocking = this.blocking;
-		if (blocking == null) {
-			// Two first uses at once may each make one; either serves.
-			blocking = new DefaultBlockingKycSessionService(this);
-			this.blocking = blocking;
-		}
-		return blocking;
-	}
-
-	private SessionAnswers answers() {
-		SessionAnswers answers = this.answers;
-		if (answers == null) {
-			// Two first calls at once may each make one; either serves.
-			answers = new SessionAnswers(this.client.listener());
-			this.answers = answers;
-		}
-		return answers;
+		return this.blocking;
 	}
 
 	@Override

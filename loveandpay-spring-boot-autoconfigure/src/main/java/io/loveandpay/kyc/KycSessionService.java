@@ -5,7 +5,7 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import io.loveandpay.client.LoveandpayApiClient;
+import io.loveandpay.client.internal.LoveandpayApiClient;
 
 /**
  * Creates, reads and lists KYC sessions. Thread-safe; one instance serves the whole

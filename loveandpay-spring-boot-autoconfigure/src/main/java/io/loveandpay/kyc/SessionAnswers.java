@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 import io.loveandpay.client.LoveandpayClientListener;
-import io.loveandpay.client.LoveandpayNotFoundException;
 import io.loveandpay.client.LoveandpayProtocolException;
 
 import static io.loveandpay.kyc.DefaultKycSessionService.CREATE;
@@ -17,7 +15,7 @@ import static io.loveandpay.kyc.DefaultKycSessionService.LIST;
 /**
  * Reads the provider's answers into sessions and pages, failing with a
  * {@link LoveandpayProtocolException} on an answer without what it must have, and telling
- * the listener of undocumented statuses. Made on the service's first call.
+ * the listener of undocumented statuses.
  */
 final class SessionAnswers {
 
@@ -31,13 +29,6 @@ final class SessionAnswers {
 		this.listener = listener;
 		this.got = (envelope) -> checked(session(GET, envelope));
 		this.created = (envelope) -> checked(session(CREATE, envelope));
-	}
-
-	/**
-	 * Answer a session that does not exist with none.
-	 */
-	static Mono<KycSession> none(LoveandpayNotFoundException notFound) {
-		return Mono.empty();
 	}
 
 	Function<SessionEnvelope, KycSession> got() {

@@ -1,14 +1,10 @@
 package io.loveandpay.kyc;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
-import io.loveandpay.client.LoveandpayEnvelope;
 
 /**
- * The answer to reading or creating one session.
+ * The payload of the answer to reading or creating one session.
  */
-record SessionEnvelope(@Nullable Boolean success, @Nullable JsonNode error,
-		@Nullable KycSession session) implements LoveandpayEnvelope {
+record SessionEnvelope(@Nullable KycSession session) {
 
 }

@@ -3,15 +3,11 @@ package io.loveandpay.kyc;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
-import io.loveandpay.client.LoveandpayEnvelope;
 
 /**
- * The answer to listing sessions.
+ * The payload of the answer to listing sessions.
  */
-record SessionListEnvelope(@Nullable Boolean success, @Nullable JsonNode error, @Nullable List<KycSession> data,
-		@Nullable Pagination pagination) implements LoveandpayEnvelope {
+record SessionListEnvelope(@Nullable List<KycSession> data, @Nullable Pagination pagination) {
 
 	/**
 	 * The list's paging figures.

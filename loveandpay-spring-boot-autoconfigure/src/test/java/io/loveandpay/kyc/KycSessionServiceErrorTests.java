@@ -29,6 +29,8 @@ import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
@@ -302,6 +304,26 @@ class KycSessionServiceErrorTests {
 		LoveandpayOutcomeUnknownException ex = create(LoveandpayOutcomeUnknownException.class);
 		assertThat(ex.getCause()).isInstanceOf(LoveandpayProtocolException.class);
 		assertThat(requests()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 301, 302, 303, 304, 307, 308, 600 })
+	void createSessionAnsweredNeitherWithSuccessNorRefusalIsOutcomeUnknownAndNoRedirectIsFollowed(int status) {
+		answer(aResponse().withStatus(status).withHeader("Location", server.baseUrl() + "/elsewhere"));
+		LoveandpayOutcomeUnknownException ex = create(LoveandpayOutcomeUnknownException.class);
+		assertThat(ex.getMessage()).contains("HTTP " + status, "customerId");
+		assertThat(ex.getCause()).isInstanceOf(LoveandpayProtocolException.class);
+		assertThat(Received.requests(server)).singleElement()
+			.satisfies((request) -> assertThat(request.getUrl()).isEqualTo("/api/v2/kyc/sessions"));
+	}
+
+	@Test
+	void getSessionAnsweredWithARedirectIsAProtocolErrorAndTheRedirectIsNotFollowed() {
+		answer(aResponse().withStatus(302).withHeader("Location", server.baseUrl() + "/elsewhere"));
+		LoveandpayProtocolException ex = get(LoveandpayProtocolException.class);
+		assertThat(ex.getMessage()).contains("HTTP 302", "redirects are not followed");
+		assertThat(Received.requests(server)).singleElement()
+			.satisfies((request) -> assertThat(request.getUrl()).startsWith("/api/v2/kyc/sessions/"));
 	}
 
 	@Test

@@ -12,9 +12,6 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loveandpay.client.HmacSha256RequestSigner;
-import io.loveandpay.client.LoveandpayApiClient;
-import io.loveandpay.client.LoveandpayCallPolicy;
-import io.loveandpay.client.LoveandpayClockSkew;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Received;
@@ -25,6 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import io.loveandpay.client.internal.LoveandpayApiClient;
+import io.loveandpay.client.internal.LoveandpayCallPolicy;
+import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -136,10 +136,13 @@ class KycSessionServiceTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody(Fixtures.resource("session-created.json"))));
 		Clock specClock = Clock.fixed(Instant.ofEpochMilli(1706012345678L), ZoneOffset.UTC);
-		LoveandpayApiClient client = new LoveandpayApiClient(TestClients.webClientBuilder(server.baseUrl())
-			.filter(new LoveandpaySigningFilter(TestClients.API_KEY, new HmacSha256RequestSigner("sk_test_xyz"),
-					specClock))
-			.build(), LoveandpayCallPolicy.defaults(), new LoveandpayClockSkew(specClock));
+		LoveandpayApiClient client = LoveandpayApiClient
+			.builder(TestClients.webClientBuilder(server.baseUrl())
+				.filter(new LoveandpaySigningFilter(TestClients.API_KEY, new HmacSha256RequestSigner("sk_test_xyz"),
+						specClock))
+				.build())
+			.clockSkew(new LoveandpayClockSkew(specClock))
+			.build();
 		KycSession session = KycSessionService.create(client)
 			.createSession(CreateKycSessionRequest.builder()
 				.customerEmail("client@example.com")

@@ -6,13 +6,13 @@ import java.time.Duration;
 import reactor.netty.http.client.HttpClient;
 
 import io.loveandpay.client.HmacSha256RequestSigner;
-import io.loveandpay.client.LoveandpayApiClient;
-import io.loveandpay.client.LoveandpayCallPolicy;
-import io.loveandpay.client.LoveandpayClockSkew;
 import io.loveandpay.client.LoveandpaySigningFilter;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import io.loveandpay.client.internal.LoveandpayApiClient;
+import io.loveandpay.client.internal.LoveandpayCallPolicy;
+import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 /**
  * Builds clients wired the way the auto-configuration wires them, for tests of one layer.
@@ -60,7 +60,10 @@ public final class TestClients {
 
 	public static LoveandpayApiClient apiClient(WebClient.Builder builder, LoveandpayClockSkew skew,
 			LoveandpayCallPolicy policy) {
-		return new LoveandpayApiClient(builder.filter(signingFilter(skew.clock())).build(), policy, skew);
+		return LoveandpayApiClient.builder(builder.filter(signingFilter(skew.clock())).build())
+			.policy(policy)
+			.clockSkew(skew)
+			.build();
 	}
 
 }

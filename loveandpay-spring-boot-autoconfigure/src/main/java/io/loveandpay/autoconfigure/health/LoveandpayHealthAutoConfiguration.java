@@ -2,7 +2,6 @@ package io.loveandpay.autoconfigure.health;
 
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
 import io.loveandpay.autoconfigure.LoveandpayProperties;
-import io.loveandpay.client.LoveandpayApiClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import io.loveandpay.client.internal.LoveandpayApiClient;
 
 /**
  * Auto-configuration of the {@code loveandpay} health contributor

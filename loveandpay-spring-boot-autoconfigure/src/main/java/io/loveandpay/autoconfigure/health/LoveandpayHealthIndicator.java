@@ -7,10 +7,8 @@ import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 
 import io.loveandpay.client.LoveandpayAccessDeniedException;
-import io.loveandpay.client.LoveandpayApiClient;
 import io.loveandpay.client.LoveandpayApiException;
 import io.loveandpay.client.LoveandpayAuthenticationException;
-import io.loveandpay.client.LoveandpayCall;
 import io.loveandpay.client.LoveandpayProtocolException;
 import io.loveandpay.client.LoveandpayRateLimitException;
 import io.loveandpay.client.LoveandpayServerException;
@@ -18,6 +16,8 @@ import io.loveandpay.client.LoveandpayTimeoutException;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import io.loveandpay.client.internal.LoveandpayApiClient;
+import io.loveandpay.client.internal.LoveandpayCall;
 
 /**
  * Checks reachability and credentials with one signed one-item list, and reuses the

@@ -1,13 +1,11 @@
 package io.loveandpay.autoconfigure.health;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
-import io.loveandpay.client.LoveandpayEnvelope;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The answer to the health probe; only success matters.
+ * The payload of the answer to the health probe; only that it came matters.
  */
-record ProbeEnvelope(@Nullable Boolean success, @Nullable JsonNode error) implements LoveandpayEnvelope {
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ProbeEnvelope() {
 
 }

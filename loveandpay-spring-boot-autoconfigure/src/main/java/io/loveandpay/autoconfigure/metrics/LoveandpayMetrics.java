@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.loveandpay.client.LoveandpayClientListener;
-import io.loveandpay.client.LoveandpayClockSkew;
+import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 /**
  * The client's meters beside the timer of its observations:

@@ -3,12 +3,12 @@ package io.loveandpay.autoconfigure.metrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
-import io.loveandpay.client.LoveandpayClockSkew;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 /**
  * Auto-configuration of the client's Micrometer meters: retries, undocumented values and

@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -14,6 +14,11 @@ import io.netty.handler.timeout.WriteTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import io.loveandpay.client.LoveandpayException;
+import io.loveandpay.client.LoveandpayOutcomeUnknownException;
+import io.loveandpay.client.LoveandpayProtocolException;
+import io.loveandpay.client.LoveandpayTimeoutException;
+import io.loveandpay.client.LoveandpayTransportException;
 
 /**
  * Turns what the HTTP stack throws into the client's typed exceptions, and decides

@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import io.loveandpay.client.LoveandpayAccessDeniedException;
+import io.loveandpay.client.LoveandpayApiError;
+import io.loveandpay.client.LoveandpayApiException;
+import io.loveandpay.client.LoveandpayAuthenticationException;
+import io.loveandpay.client.LoveandpayException;
+import io.loveandpay.client.LoveandpayInvalidRequestException;
+import io.loveandpay.client.LoveandpayNotFoundException;
+import io.loveandpay.client.LoveandpayProtocolException;
+import io.loveandpay.client.LoveandpayRateLimitException;
+import io.loveandpay.client.LoveandpayServerException;
 
 /**
  * Reads the provider's two error shapes, nested ({@code {"success": false, "error":
@@ -63,8 +73,13 @@ final class ApiErrors {
 		if (status >= 400 && status < 500) {
 			return new LoveandpayInvalidRequestException(operation, error);
 		}
-		return new LoveandpayProtocolException(operation,
+		LoveandpayProtocolException unexpected = new LoveandpayProtocolException(operation,
 				operation + " received an unexpected HTTP " + status + " (redirects are not followed)", null);
+		if (call.idempotent()) {
+			return unexpected;
+		}
+		// Neither a success nor a refusal: the provider may have acted on the request.
+		return Failures.outcomeUnknown(call, "HTTP " + status + ", neither a success nor a refusal", unexpected);
 	}
 
 	LoveandpayApiException fromEnvelope(LoveandpayCall call, int status, HttpHeaders headers,

@@ -1,9 +1,10 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
+import io.loveandpay.client.LoveandpayClientListener;
 
 /**
  * Tells the listener of every field the provider sends that the client does not know,

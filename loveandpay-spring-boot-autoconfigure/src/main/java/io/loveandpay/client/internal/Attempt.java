@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,8 +25,8 @@ final class Attempt {
 
 	/**
 	 * Marks the attempt of each request as written. Added innermost, next to the
-	 * connector, unless the innermost filter is a {@link LoveandpaySigningFilter}, which
-	 * marks attempts itself as it writes.
+	 * connector, so that the mark comes after every other filter's work on the body (a
+	 * request whose signing fails is never marked).
 	 */
 	static final ExchangeFilterFunction WRITE_TRACKER = (request, next) -> {
 		Attempt tracked = of(request);
@@ -69,13 +69,7 @@ final class Attempt {
 		this.writeStarted.set(true);
 	}
 
-	/**
-	 * Return the attempt a request belongs to, if the request is one of a
-	 * {@link LoveandpayApiClient}'s.
-	 * @param request the request
-	 * @return the attempt or {@code null}
-	 */
-	static @Nullable Attempt of(ClientRequest request) {
+	private static @Nullable Attempt of(ClientRequest request) {
 		return (request.attributes().get(ATTRIBUTE) instanceof Attempt attempt) ? attempt : null;
 	}
 

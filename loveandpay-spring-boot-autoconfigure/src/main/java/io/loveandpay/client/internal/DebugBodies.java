@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.util.Map;
 import java.util.Set;

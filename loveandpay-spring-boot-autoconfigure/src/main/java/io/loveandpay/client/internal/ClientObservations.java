@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.util.function.Function;
 
@@ -6,11 +6,14 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import io.loveandpay.client.DefaultLoveandpayObservationConvention;
+import io.loveandpay.client.LoveandpayException;
+import io.loveandpay.client.LoveandpayObservationContext;
+import io.loveandpay.client.LoveandpayObservationConvention;
 
 /**
- * Observes each call as one Micrometer observation, retries included. Made on the first
- * call, and only when there is a registry that records: the client's call path names
- * nothing of Micrometer, so an application that observes nothing never loads it.
+ * Observes each call as one Micrometer observation, retries included, when there is a
+ * registry that records.
  */
 final class ClientObservations {
 
@@ -48,25 +51,24 @@ final class ClientObservations {
 	 * what the caller does next already sees the call measured.
 	 * @param <T> the answer type
 	 * @param call the call
-	 * @param calling makes the call, reporting its progress
+	 * @param calling makes the call, reporting its progress in the context
 	 * @return the observed call
 	 */
-	<T> Mono<T> observe(LoveandpayCall call, Function<CallProgress, Mono<T>> calling) {
+	<T> Mono<T> observe(LoveandpayCall call, Function<LoveandpayObservationContext, Mono<T>> calling) {
 		return Mono.deferContextual((reactorContext) -> {
-			CallProgress progress = new CallProgress();
-			LoveandpayObservationContext context = new LoveandpayObservationContext(call, progress);
+			LoveandpayObservationContext context = new LoveandpayObservationContext(call.operation());
 			Observation observation = Observation
 				.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 				.parentObservation(reactorContext.getOrDefault(OBSERVATION_KEY, null))
 				.start();
-			return calling.apply(progress).doOnSuccess((answer) -> observation.stop()).doOnError((failure) -> {
+			return calling.apply(context).doOnSuccess((answer) -> observation.stop()).doOnError((failure) -> {
 				if (failure instanceof LoveandpayException loveandpay) {
-					context.failed(loveandpay);
+					context.setFailure(loveandpay);
 				}
 				observation.error(failure);
 				observation.stop();
 			}).doOnCancel(() -> {
-				context.cancel();
+				context.setCancelled(true);
 				observation.stop();
 			}).contextWrite((reactor) -> reactor.put(OBSERVATION_KEY, observation));
 		});

@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.time.Duration;
 
@@ -7,14 +7,15 @@ import org.springframework.util.Assert;
 /**
  * How long a call may take and how it is retried.
  * <p>
- * A failed attempt is retried with exponential backoff and full jitter when sending it
- * again is safe: a request that never left the machine, or a {@code GET} that met a
- * transport error, a timeout, HTTP 429, 500, 502, 503 or 504. A request that changes
- * state is never sent twice.
+ * A failed attempt is retried with exponential backoff and jitter (a wait between half
+ * and all of the backoff, which doubles from one retry to the next) when sending it again
+ * is safe: a request that never left the machine, or a {@code GET} that met a transport
+ * error, a timeout, HTTP 429, 500, 502, 503 or 504. A request that changes state is never
+ * sent twice.
  *
  * @param maxAttempts attempts in all, counting the first; 1 disables retries
- * @param initialBackoff the largest wait before the first retry; each later retry may
- * wait up to twice as long as the one before
+ * @param initialBackoff the largest wait before the first retry, which waits at least
+ * half of it; each later retry may wait up to twice as long as the one before
  * @param maxBackoff the largest wait before any retry, including a {@code Retry-After}
  * the provider asks for
  * @param attemptTimeout time allowed for one attempt, from sending to the end of the
@@ -52,7 +53,8 @@ public record LoveandpayCallPolicy(int maxAttempts, Duration initialBackoff, Dur
 		for (int i = 1; i < failedAttempts && ceiling < cap; i++) {
 			ceiling *= 2;
 		}
-		return Duration.ofMillis((long) (Math.min(ceiling, cap) * random));
+		long limit = Math.min(ceiling, cap);
+		return Duration.ofMillis(limit / 2 + (long) (limit / 2.0 * random));
 	}
 
 	private static boolean isPositive(Duration duration) {

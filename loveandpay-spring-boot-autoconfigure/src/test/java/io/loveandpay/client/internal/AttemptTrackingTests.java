@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
+import io.loveandpay.client.LoveandpayOutcomeUnknownException;
+import io.loveandpay.client.LoveandpayTransportException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -29,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests that a create is sent again only when it provably never left the machine, whether
- * the signing filter is innermost (and marks each attempt as it writes) or not (and the
- * client adds a write tracker of its own).
+ * Tests that a create is sent again only when it provably never left the machine, however
+ * the application's filters sit around the signing filter: the client's write tracker is
+ * always next to the connector.
  */
 class AttemptTrackingTests {
 
@@ -101,18 +102,18 @@ class AttemptTrackingTests {
 
 	enum Arrangement {
 
-		/** As auto-configured: the signing filter marks attempts. */
+		/** As auto-configured: the signing filter is the application's innermost. */
 		SIGNING_INNERMOST,
 
-		/** A filter after the signing filter: the client adds its own tracker. */
+		/** A filter after the signing filter. */
 		FILTER_AFTER_SIGNING,
 
-		/** Requests signed some other way: only the client's own tracker marks them. */
+		/** Requests signed some other way. */
 		OTHER_SIGNING
 
 	}
 
-	record Answer(@Nullable Boolean success, @Nullable JsonNode error) implements LoveandpayEnvelope {
+	record Answer(@Nullable String name) {
 
 	}
 

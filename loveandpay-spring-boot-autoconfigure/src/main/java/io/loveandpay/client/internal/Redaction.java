@@ -1,4 +1,4 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.util.regex.Pattern;
 
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * script (names) are masked, and third-party exceptions whose messages quote values are
  * replaced by copies that keep only their type and stack trace.
  */
-final class Redaction {
+public final class Redaction {
 
 	private static final int MAX_LENGTH = 300;
 
@@ -28,7 +28,13 @@ final class Redaction {
 	private Redaction() {
 	}
 
-	static String scrub(String text) {
+	/**
+	 * Mask anything in a text that could be personal data.
+	 * @param text a provider's message, hint or error code
+	 * @return the text with quoted values, e-mail addresses, digit runs and non-Latin
+	 * words masked, bounded in length and without control characters
+	 */
+	public static String scrub(String text) {
 		String bounded = (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "..." : text;
 		String masked = QUOTED.matcher(bounded).replaceAll("\"***\"");
 		masked = EMAIL.matcher(masked).replaceAll("***");
@@ -37,12 +43,22 @@ final class Redaction {
 		return CONTROL.matcher(masked).replaceAll(" ");
 	}
 
-	static String clean(String text) {
+	/**
+	 * Bound a text in length and replace its control characters.
+	 * @param text the text
+	 * @return the cleaned text
+	 */
+	public static String clean(String text) {
 		String bounded = (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "..." : text;
 		return CONTROL.matcher(bounded).replaceAll(" ");
 	}
 
-	static @Nullable Throwable redactedCopy(@Nullable Throwable original) {
+	/**
+	 * Copy an exception and its causes keeping their types and stack traces only.
+	 * @param original the exception
+	 * @return the copy
+	 */
+	public static @Nullable Throwable redactedCopy(@Nullable Throwable original) {
 		return redactedCopy(original, 0);
 	}
 

@@ -1,10 +1,20 @@
-package io.loveandpay.client;
+package io.loveandpay.client.internal;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+
+import io.loveandpay.client.LoveandpayApiException;
+import io.loveandpay.client.LoveandpayAuthenticationException;
+import io.loveandpay.client.LoveandpayException;
+import io.loveandpay.client.LoveandpayRateLimitException;
+import io.loveandpay.client.LoveandpayServerException;
+import io.loveandpay.client.LoveandpayTimeoutException;
+import io.loveandpay.client.LoveandpayTransportException;
 
 /**
  * Decides, after each failed attempt of one call, whether and when to try again.
@@ -12,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Sending again is safe when the request never left the machine, or when it is idempotent
  * and failed in a way that may pass: a transport error, a timeout, HTTP 429, 500, 502,
  * 503 or 504. A refused {@code TIMESTAMP_EXPIRED} whose clock was just aligned is
- * re-signed at once. Waits use exponential backoff with full jitter, or the provider's
- * {@code Retry-After}; no wait runs past the call's deadline.
+ * re-signed at once. Waits use exponential backoff with equal jitter, or the provider's
+ * {@code Retry-After}; no wait runs past the call's deadline. Time is the scheduler's, so
+ * that virtual time drives it in tests.
  */
 final class Retries {
 
@@ -25,37 +36,66 @@ final class Retries {
 
 	private final LoveandpayClockSkew skew;
 
+	private final Scheduler scheduler;
+
 	private final long deadlineNanos;
 
 	private int attempts;
 
+	private @Nullable Attempt current;
+
 	private boolean resignedForSkew;
 
-	Retries(LoveandpayCall call, LoveandpayCallPolicy policy, LoveandpayClockSkew skew, long deadlineNanos) {
+	Retries(LoveandpayCall call, LoveandpayCallPolicy policy, LoveandpayClockSkew skew, Scheduler scheduler) {
 		this.call = call;
 		this.policy = policy;
 		this.skew = skew;
-		this.deadlineNanos = deadlineNanos;
+		this.scheduler = scheduler;
+		this.deadlineNanos = now() + policy.callTimeout().toNanos();
+	}
+
+	private long now() {
+		return this.scheduler.now(TimeUnit.NANOSECONDS);
 	}
 
 	Duration timeLeft() {
-		return Duration.ofNanos(Math.max(0, this.deadlineNanos - System.nanoTime()));
+		return Duration.ofNanos(Math.max(0, this.deadlineNanos - now()));
+	}
+
+	int attempts() {
+		return this.attempts;
 	}
 
 	Attempt next() {
 		this.attempts++;
-		return new Attempt(this.attempts, this.skew.offsetMillis());
+		Attempt attempt = new Attempt(this.attempts, this.skew.offsetMillis());
+		this.current = attempt;
+		return attempt;
 	}
 
-	@Nullable Decision decide(Attempt attempt, LoveandpayException failure) {
-		if (this.attempts >= this.policy.maxAttempts() || !this.call.retriesAllowed()) {
+	/**
+	 * Return whether the latest attempt may have reached the provider.
+	 */
+	boolean mayHaveBeenSent() {
+		Attempt current = this.current;
+		return current != null && current.mayHaveBeenSent();
+	}
+
+	/**
+	 * Decide what follows the failure of the latest attempt.
+	 * @param failure how it failed
+	 * @return when to retry and why, or {@code null} to fail the call
+	 */
+	@Nullable Decision decide(LoveandpayException failure) {
+		Attempt attempt = this.current;
+		if (attempt == null || this.attempts >= this.policy.maxAttempts() || !this.call.retriesAllowed()) {
 			return null;
 		}
 		Duration delay = delay(attempt, failure);
 		if (delay == null) {
 			return null;
 		}
-		long left = this.deadlineNanos - System.nanoTime();
+		long left = this.deadlineNanos - now();
 		return (delay.toNanos() < left) ? new Decision(delay, reason(attempt, failure)) : null;
 	}
 
@@ -97,7 +137,7 @@ final class Retries {
 			if (retryAfter == null) {
 				return backoff();
 			}
-			long left = this.deadlineNanos - System.nanoTime();
+			long left = this.deadlineNanos - now();
 			boolean tooLong = retryAfter.compareTo(this.policy.maxBackoff()) > 0 || retryAfter.toNanos() >= left;
 			return tooLong ? null : retryAfter;
 		}
