@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import io.loveandpay.client.LoveandpaySigningFilter;
-import io.loveandpay.client.LoveandpayUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -18,8 +17,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Builds the loveandpay client's {@link WebClient} on Boot's builder: the API's base URL,
  * a connector on the client's own pool with its timeouts, no redirects and no hidden
- * retry, a bound on the size of answers, the user's customizers, and the signing filter
- * innermost.
+ * retry, a bound on the size of answers, then the user's customizers (whose
+ * {@code baseUrl(...)} or connector wins), and the signing filter innermost.
  */
 final class LoveandpayWebClientFactory {
 
@@ -30,9 +29,7 @@ final class LoveandpayWebClientFactory {
 			ClientHttpConnectorBuilder<?> connectorBuilder, HttpClientSettings settings, ConnectionProvider pool,
 			List<LoveandpayWebClientCustomizer> customizers, LoveandpaySigningFilter signingFilter) {
 		int maxResponseSize = (int) properties.getMaxResponseSize().toBytes();
-		// The base URL as a factory that expands the client's templates without parsing
-		// them on every request; it gives the URIs that baseUrl(...) would.
-		builder.uriBuilderFactory(new LoveandpayUriBuilderFactory(apiBaseUrl.toString()))
+		builder.baseUrl(apiBaseUrl.toString())
 			.clientConnector(connector(connectorBuilder, settings, pool, properties))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxResponseSize));
 		customizers.forEach((customizer) -> customizer.customize(builder));

@@ -224,6 +224,30 @@ public final class LoveandpayApiClient {
 		}
 
 		/**
+		 * Tell the listeners that the supplier gives, in its order, of retries and
+		 * undocumented values.
+		 * @param listeners gives the listeners; called at each event
+		 * @return this builder
+		 */
+		public Builder listeners(Supplier<? extends Iterable<? extends LoveandpayClientListener>> listeners) {
+			Assert.notNull(listeners, "'listeners' must not be null");
+			this.listener = new LoveandpayClientListener() {
+
+				@Override
+				public void retrying(String operation, String reason) {
+					listeners.get().forEach((listener) -> listener.retrying(operation, reason));
+				}
+
+				@Override
+				public void undocumentedValue(String field) {
+					listeners.get().forEach((listener) -> listener.undocumentedValue(field));
+				}
+
+			};
+			return this;
+		}
+
+		/**
 		 * Build the client.
 		 * @return the client
 		 */
