@@ -5,8 +5,8 @@ import java.time.Duration;
 import io.loveandpay.client.internal.LoveandpayCallPolicy;
 
 /**
- * Builds the {@link LoveandpayCallPolicy} from the properties, failing with the name of a
- * property that is out of range.
+ * Builds the {@link LoveandpayCallPolicy} and checks the pool settings from the
+ * properties, failing with the name of a property that is out of range.
  */
 final class CallPolicies {
 
@@ -24,14 +24,6 @@ final class CallPolicies {
 		positive("loveandpay.call-timeout", properties.getCallTimeout());
 		positive("loveandpay.retry.initial-backoff", retry.getInitialBackoff());
 		positive("loveandpay.retry.max-backoff", retry.getMaxBackoff());
-		positive("loveandpay.pool.acquire-timeout", properties.getPool().getAcquireTimeout());
-		positive("loveandpay.pool.max-idle-time", properties.getPool().getMaxIdleTime());
-		positive("loveandpay.pool.max-life-time", properties.getPool().getMaxLifeTime());
-		positive("loveandpay.pool.eviction-interval", properties.getPool().getEvictionInterval());
-		if (properties.getPool().getMaxConnections() < 1 || properties.getPool().getMaxPendingAcquires() < 1) {
-			throw new LoveandpayConfigurationException("loveandpay.pool", "allows no connection or no waiting call",
-					"Set loveandpay.pool.max-connections and loveandpay.pool.max-pending-acquires to 1 or more.");
-		}
 		if (properties.getMaxResponseSize() == null || properties.getMaxResponseSize().toBytes() < 1024
 				|| properties.getMaxResponseSize().toBytes() > Integer.MAX_VALUE) {
 			throw new LoveandpayConfigurationException("loveandpay.max-response-size", "is below 1KB or above 2GB",
@@ -39,6 +31,19 @@ final class CallPolicies {
 		}
 		return new LoveandpayCallPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 				properties.getResponseTimeout(), properties.getCallTimeout());
+	}
+
+	static LoveandpayProperties.Pool checkedPool(LoveandpayProperties properties) {
+		LoveandpayProperties.Pool pool = properties.getPool();
+		positive("loveandpay.pool.acquire-timeout", pool.getAcquireTimeout());
+		positive("loveandpay.pool.max-idle-time", pool.getMaxIdleTime());
+		positive("loveandpay.pool.max-life-time", pool.getMaxLifeTime());
+		positive("loveandpay.pool.eviction-interval", pool.getEvictionInterval());
+		if (pool.getMaxConnections() < 1 || pool.getMaxPendingAcquires() < 1) {
+			throw new LoveandpayConfigurationException("loveandpay.pool", "allows no connection or no waiting call",
+					"Set loveandpay.pool.max-connections and loveandpay.pool.max-pending-acquires to 1 or more.");
+		}
+		return pool;
 	}
 
 	private static void positive(String property, Duration value) {

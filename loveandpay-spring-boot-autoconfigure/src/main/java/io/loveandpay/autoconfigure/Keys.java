@@ -8,8 +8,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the configured keys and base URL, failing with a message that names the property
- * and never shows a key.
+ * Checks the keys and base URL that the {@link LoveandpayConnectionDetails} supply,
+ * failing with a message that names the property, or the method of the connection details
+ * bean, that supplied them, and never shows a key.
  */
 final class Keys {
 
@@ -26,16 +27,19 @@ final class Keys {
 	private Keys() {
 	}
 
-	static String apiKey(LoveandpayProperties properties) {
-		return check(API_KEY, "LOVEANDPAY_API_KEY", properties.getApiKey(), "pk_", "public key");
+	static String apiKey(LoveandpayConnectionDetails details) {
+		Source source = Source.of(details);
+		return check(source, source.apiKey(), "LOVEANDPAY_API_KEY", details.getApiKey(), "pk_", "public key");
 	}
 
-	static String secretKey(LoveandpayProperties properties) {
-		String secretKey = check(SECRET_KEY, "LOVEANDPAY_SECRET_KEY", properties.getSecretKey(), "sk_", "secret key");
-		String apiKey = properties.getApiKey();
+	static String secretKey(LoveandpayConnectionDetails details) {
+		Source source = Source.of(details);
+		String secretKey = check(source, source.secretKey(), "LOVEANDPAY_SECRET_KEY", details.getSecretKey(), "sk_",
+				"secret key");
+		String apiKey = details.getApiKey();
 		if (apiKey != null && apiKey.startsWith("pk_") && !mode(apiKey).equals(mode(secretKey))) {
-			throw new LoveandpayConfigurationException(SECRET_KEY,
-					"is a " + mode(secretKey) + " key but " + API_KEY + " is a " + mode(apiKey) + " key",
+			throw new LoveandpayConfigurationException(source.secretKey(),
+					"is a " + mode(secretKey) + " key but " + source.apiKey() + " is a " + mode(apiKey) + " key",
 					"Use the public and secret key of the same mode: pk_test_ with sk_test_ for test mode, "
 							+ "pk_live_ with sk_live_ for live mode.");
 		}
@@ -60,34 +64,35 @@ final class Keys {
 		return key.substring(0, visible) + "******";
 	}
 
-	private static String check(String property, String variable, @Nullable String value, String prefix, String kind) {
+	private static String check(Source source, String name, String variable, @Nullable String value, String prefix,
+			String kind) {
 		if (value == null || value.isBlank()) {
-			throw new LoveandpayConfigurationException(property, "is not set", where(property, variable, prefix, kind));
+			throw new LoveandpayConfigurationException(name, "is not set", where(source, name, variable, prefix, kind));
 		}
 		if (hasWhitespaceOrControl(value)) {
-			throw new LoveandpayConfigurationException(property, "contains white space or a line break",
+			throw new LoveandpayConfigurationException(name, "contains white space or a line break",
 					"Remove the white space around or inside the key; copy it again from the dashboard if needed.");
 		}
 		String otherPrefix = prefix.equals("pk_") ? "sk_" : "pk_";
 		if (value.startsWith(otherPrefix)) {
-			throw new LoveandpayConfigurationException(property,
+			throw new LoveandpayConfigurationException(name,
 					"holds a " + (prefix.equals("pk_") ? "secret" : "public") + " key (" + otherPrefix + "...)",
-					"The keys look swapped: put the public key (pk_...) in " + API_KEY
-							+ " and the secret key (sk_...) in " + SECRET_KEY + ".");
+					"The keys look swapped: put the public key (pk_...) in " + source.apiKey()
+							+ " and the secret key (sk_...) in " + source.secretKey() + ".");
 		}
 		if (mode(value).equals("unknown") || !value.startsWith(prefix) || value.length() <= prefix.length() + 5) {
-			throw new LoveandpayConfigurationException(property,
+			throw new LoveandpayConfigurationException(name,
 					"is not a loveandpay " + kind + ": it must start with " + prefix + "test_ or " + prefix + "live_",
-					where(property, variable, prefix, kind));
+					where(source, name, variable, prefix, kind));
 		}
 		return value;
 	}
 
 	// Messages are built only on failure: a started application never pays for them.
-	private static String where(String property, String variable, String prefix, String kind) {
-		return "Set " + property + " (or the " + variable + " environment variable) to the " + kind
-				+ " of your loveandpay account: " + prefix + "test_... for test mode, " + prefix
-				+ "live_... for live mode.";
+	private static String where(Source source, String name, String variable, String prefix, String kind) {
+		String target = source.properties() ? name + " (or the " + variable + " environment variable)" : name;
+		return source.setTo(target, "the " + kind + " of your loveandpay account: " + prefix
+				+ "test_... for test mode, " + prefix + "live_... for live mode.");
 	}
 
 	private static boolean hasWhitespaceOrControl(String value) {
@@ -102,41 +107,44 @@ final class Keys {
 
 	/**
 	 * Check the base URL, warning of plain http to another host, before any call.
-	 * @param properties the properties
+	 * @param details the connection details
 	 * @return the API's base URL
 	 */
-	static URI checkedApiBaseUrl(LoveandpayProperties properties) {
-		URI apiBaseUrl = apiBaseUrl(properties);
+	static URI checkedApiBaseUrl(LoveandpayConnectionDetails details) {
+		URI apiBaseUrl = apiBaseUrl(details);
 		if ("http".equals(apiBaseUrl.getScheme()) && !isLoopback(apiBaseUrl)) {
-			logger.warn(BASE_URL + " uses plain http to " + apiBaseUrl.getHost()
+			logger.warn(Source.of(details).baseUrl() + " uses plain http to " + apiBaseUrl.getHost()
 					+ ": requests, their signatures and the customers' data travel unencrypted. Use https.");
 		}
 		return apiBaseUrl;
 	}
 
-	static URI apiBaseUrl(LoveandpayProperties properties) {
-		URI baseUrl = properties.getBaseUrl();
+	static URI apiBaseUrl(LoveandpayConnectionDetails details) {
+		Source source = Source.of(details);
+		String name = source.baseUrl();
+		@Nullable URI baseUrl = details.getBaseUrl();
 		if (baseUrl == null) {
-			throw new LoveandpayConfigurationException(BASE_URL, "is empty", "Remove " + BASE_URL + " to use "
-					+ LoveandpayProperties.DEFAULT_BASE_URL + ", or set it to the API's URL.");
+			throw new LoveandpayConfigurationException(name, "is empty", source.properties()
+					? "Remove " + BASE_URL + " to use " + LoveandpayProperties.DEFAULT_BASE_URL
+							+ ", or set it to the API's URL."
+					: source.setTo(name, "the API's URL, such as " + LoveandpayProperties.DEFAULT_BASE_URL + "."));
 		}
 		String scheme = (baseUrl.getScheme() != null) ? baseUrl.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!baseUrl.isAbsolute() || baseUrl.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-			throw new LoveandpayConfigurationException(BASE_URL, "is not an absolute http or https URL",
-					"Set " + BASE_URL + " to a URL such as " + LoveandpayProperties.DEFAULT_BASE_URL + ".");
+			throw new LoveandpayConfigurationException(name, "is not an absolute http or https URL",
+					source.setTo(name, "a URL such as " + LoveandpayProperties.DEFAULT_BASE_URL + "."));
 		}
 		if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-			throw new LoveandpayConfigurationException(BASE_URL, "has user info, a query or a fragment",
-					"Set " + BASE_URL + " to scheme, host, port and path only, such as "
-							+ LoveandpayProperties.DEFAULT_BASE_URL + ".");
+			throw new LoveandpayConfigurationException(name, "has user info, a query or a fragment", source.setTo(name,
+					"scheme, host, port and path only, such as " + LoveandpayProperties.DEFAULT_BASE_URL + "."));
 		}
 		String path = (baseUrl.getRawPath() != null) ? baseUrl.getRawPath() : "";
 		while (path.endsWith("/")) {
 			path = path.substring(0, path.length() - 1);
 		}
 		if (path.endsWith(API_PATH)) {
-			throw new LoveandpayConfigurationException(BASE_URL, "ends with " + API_PATH,
-					"Remove " + API_PATH + " from " + BASE_URL + ": the client adds it to every request.");
+			throw new LoveandpayConfigurationException(name, "ends with " + API_PATH,
+					"Remove " + API_PATH + " from " + name + ": the client adds it to every request.");
 		}
 		String authority = baseUrl.getRawAuthority();
 		return URI.create(scheme + "://" + authority + path + API_PATH);
@@ -146,6 +154,26 @@ final class Keys {
 		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
 		return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
 				|| host.equals("[::1]") || host.equals("::1");
+	}
+
+	/**
+	 * What supplied the settings, as failure messages name it: the properties, or a
+	 * connection details bean of the application's.
+	 */
+	private record Source(boolean properties, String apiKey, String secretKey, String baseUrl) {
+
+		static Source of(LoveandpayConnectionDetails details) {
+			if (details instanceof PropertiesLoveandpayConnectionDetails) {
+				return new Source(true, API_KEY, SECRET_KEY, BASE_URL);
+			}
+			String type = details.getClass().getName();
+			return new Source(false, type + ".getApiKey()", type + ".getSecretKey()", type + ".getBaseUrl()");
+		}
+
+		String setTo(String name, String value) {
+			return (this.properties ? "Set " + name + " to " : "Make " + name + " return ") + value;
+		}
+
 	}
 
 }

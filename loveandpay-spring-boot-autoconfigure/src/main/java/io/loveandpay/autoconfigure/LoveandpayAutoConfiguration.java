@@ -2,6 +2,7 @@ package io.loveandpay.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -12,10 +13,12 @@ import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayObservationConvention;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
+import io.loveandpay.kyc.BlockingKycSessionService;
 import io.loveandpay.kyc.KycSessionService;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,12 +27,12 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 import io.loveandpay.client.internal.LoveandpayApiClient;
 import io.loveandpay.client.internal.LoveandpayCallPolicy;
@@ -37,11 +40,15 @@ import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 /**
  * Auto-configuration of the loveandpay client: a signing filter on Boot's
- * {@link WebClient.Builder}, the {@link LoveandpayApiClient} and the
- * {@link KycSessionService}. Start-up checks the configuration and makes no network call.
+ * {@link WebClient.Builder}, the {@link LoveandpayApiClient}, the
+ * {@link KycSessionService} and its {@link BlockingKycSessionService}. The base URL and
+ * the keys come from the {@link LoveandpayConnectionDetails} bean, by default the
+ * {@code loveandpay.*} properties. Start-up checks the configuration and makes no network
+ * call.
  * <p>
- * The signing time comes from a {@link Clock} bean named {@code loveandpayClock} when
- * there is one, and from the system clock otherwise.
+ * The signing time comes from the {@link Clock} bean named (or qualified)
+ * {@value #CLOCK_BEAN} when there is one, and from the system clock in UTC otherwise;
+ * other {@code Clock} beans are ignored.
  *
  * @since 0.1.0
  */
@@ -50,63 +57,74 @@ import io.loveandpay.client.internal.LoveandpayClockSkew;
 @EnableConfigurationProperties(LoveandpayProperties.class)
 public final class LoveandpayAutoConfiguration {
 
+	/**
+	 * Name or qualifier of the {@link Clock} bean that gives the signing time.
+	 */
+	public static final String CLOCK_BEAN = "loveandpayClock";
+
 	private static final Log logger = LogFactory.getLog(LoveandpayAutoConfiguration.class);
 
-	private static final String CLOCK_BEAN = "loveandpayClock";
-
 	@Bean
-	@ConditionalOnMissingBean
-	LoveandpayRequestSigner loveandpayRequestSigner(LoveandpayProperties properties) {
-		return new HmacSha256RequestSigner(Keys.secretKey(properties));
+	@ConditionalOnMissingBean(LoveandpayConnectionDetails.class)
+	PropertiesLoveandpayConnectionDetails loveandpayConnectionDetails(LoveandpayProperties properties) {
+		return new PropertiesLoveandpayConnectionDetails(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoveandpayClockSkew loveandpayClockSkew(BeanFactory beanFactory) {
-		// By name: a look-up by type would weigh every bean definition at start-up.
-		Clock clock = beanFactory.containsBean(CLOCK_BEAN) ? beanFactory.getBean(CLOCK_BEAN, Clock.class)
-				: Clock.systemUTC();
-		return new LoveandpayClockSkew(clock);
+	LoveandpayRequestSigner loveandpayRequestSigner(LoveandpayConnectionDetails connectionDetails) {
+		return new HmacSha256RequestSigner(Keys.secretKey(connectionDetails));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoveandpaySigningFilter loveandpaySigningFilter(LoveandpayProperties properties, LoveandpayRequestSigner signer,
-			LoveandpayClockSkew clockSkew) {
-		return new LoveandpaySigningFilter(Keys.apiKey(properties), signer, clockSkew.clock());
+	LoveandpayClockSkew loveandpayClockSkew(@Qualifier(CLOCK_BEAN) ObjectProvider<Clock> clock) {
+		return new LoveandpayClockSkew(clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoveandpaySigningFilter loveandpaySigningFilter(LoveandpayConnectionDetails connectionDetails,
+			LoveandpayRequestSigner signer, LoveandpayClockSkew clockSkew) {
+		return new LoveandpaySigningFilter(Keys.apiKey(connectionDetails), signer, clockSkew.clock());
 	}
 
 	@Bean
 	LoveandpayConnectionPool loveandpayConnectionPool(LoveandpayProperties properties) {
-		return new LoveandpayConnectionPool(properties.getPool());
+		return new LoveandpayConnectionPool(CallPolicies.checkedPool(properties));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoveandpayApiClient loveandpayApiClient(LoveandpayProperties properties, LoveandpaySigningFilter signingFilter,
+	LoveandpayApiClient loveandpayApiClient(LoveandpayProperties properties,
+			LoveandpayConnectionDetails connectionDetails, LoveandpaySigningFilter signingFilter,
 			LoveandpayClockSkew clockSkew, LoveandpayConnectionPool pool,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<LoveandpayWebClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<LoveandpayWebClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LoveandpayObservationConvention> observationConvention,
 			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
-		LoveandpayCallPolicy policy = CallPolicies.from(properties);
-		URI apiBaseUrl = Keys.checkedApiBaseUrl(properties);
-		// Everything found by type is looked up on the first call, so that start-up pays
-		// neither for the look-ups nor for the HTTP stack.
-		DeferredWebClient webClient = new DeferredWebClient(apiBaseUrl, properties, pool, signingFilter,
-				webClientBuilder, connectorBuilder, httpClientSettings, customizers, resourceLoader.getClassLoader());
+		URI apiBaseUrl = Keys.checkedApiBaseUrl(connectionDetails);
+		// The HTTP stack is made on the first call, so that start-up pays nothing for it.
+		Supplier<WebClient> webClient = SingletonSupplier
+			.of(() -> LoveandpayWebClientFactory.create(webClientBuilder.getIfAvailable(WebClient::builder), apiBaseUrl,
+					properties,
+					connectorBuilder
+						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.provider(),
+					customizers.orderedStream().toList(), signingFilter));
 		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
-			.policy(policy)
+			.policy(CallPolicies.from(properties))
 			.clockSkew(clockSkew)
-			.observationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
 			.listeners(() -> listeners.orderedStream().toList())
 			.build();
 		if (logger.isInfoEnabled()) {
-			logger.info("loveandpay client ready: " + LoveandpayProperties.mode(properties.getApiKey()) + " mode, "
-					+ apiBaseUrl);
+			logger.info("loveandpay client ready: " + LoveandpayProperties.mode(connectionDetails.getApiKey())
+					+ " mode, " + apiBaseUrl);
 		}
 		return client;
 	}
@@ -117,14 +135,20 @@ public final class LoveandpayAutoConfiguration {
 		return KycSessionService.create(loveandpayApiClient);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingKycSessionService blockingKycSessionService(KycSessionService kycSessionService) {
+		return kycSessionService.blocking();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorConfiguration {
 
 		@Bean
 		@Order(Ordered.HIGHEST_PRECEDENCE)
-		SanitizingFunction loveandpaySanitizingFunction(LoveandpayProperties properties) {
-			return new LoveandpaySanitizingFunction(properties);
+		SanitizingFunction loveandpaySanitizingFunction(LoveandpayConnectionDetails connectionDetails) {
+			return new LoveandpaySanitizingFunction(connectionDetails);
 		}
 
 	}

@@ -1,8 +1,10 @@
 package io.loveandpay.autoconfigure;
 
 /**
- * A {@code loveandpay.*} property is missing or invalid. Its message names the property
- * and the problem, never the value; the start-up failure report adds how to fix it.
+ * A {@code loveandpay.*} property, or a {@link LoveandpayConnectionDetails} bean,
+ * supplies a missing or invalid setting. Its message names the property (or the bean's
+ * method) and the problem, never the value; the start-up failure report adds how to fix
+ * it.
  *
  * @since 0.1.0
  */
@@ -21,7 +23,9 @@ public final class LoveandpayConfigurationException extends RuntimeException {
 	}
 
 	/**
-	 * Return the name of the property at fault, such as {@code loveandpay.api-key}.
+	 * Return the name of the property at fault, such as {@code loveandpay.api-key}, or,
+	 * when a {@link LoveandpayConnectionDetails} bean supplied the setting, its class and
+	 * method, such as {@code com.example.StandInConnectionDetails.getApiKey()}.
 	 * @return the property name
 	 */
 	public String property() {

@@ -12,7 +12,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * with {@code show-values: always}: the secret key is masked under any name it arrives by
  * ({@code loveandpay.secret-key}, {@code LOVEANDPAY_SECRET_KEY}, a system property) and
  * inside any other value that contains it (a command line,
- * {@code SPRING_APPLICATION_JSON}), and the API key shows only its mode prefix.
+ * {@code SPRING_APPLICATION_JSON}), and the API key shows only its mode prefix. The keys
+ * are those of the {@link LoveandpayConnectionDetails}, whatever supplies them.
  */
 final class LoveandpaySanitizingFunction implements SanitizingFunction {
 
@@ -22,9 +23,9 @@ final class LoveandpaySanitizingFunction implements SanitizingFunction {
 
 	private final @Nullable String apiKey;
 
-	LoveandpaySanitizingFunction(LoveandpayProperties properties) {
-		this.secretKey = properties.getSecretKey();
-		this.apiKey = properties.getApiKey();
+	LoveandpaySanitizingFunction(LoveandpayConnectionDetails connectionDetails) {
+		this.secretKey = connectionDetails.getSecretKey();
+		this.apiKey = connectionDetails.getApiKey();
 	}
 
 	@Override

@@ -17,8 +17,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Builds the loveandpay client's {@link WebClient} on Boot's builder: the API's base URL,
  * a connector on the client's own pool with its timeouts, no redirects and no hidden
- * retry, a bound on the size of answers, the user's customizers, and the signing filter
- * innermost.
+ * retry, a bound on the size of answers, then the user's customizers (whose
+ * {@code baseUrl(...)} or connector wins), and the signing filter innermost.
  */
 final class LoveandpayWebClientFactory {
 

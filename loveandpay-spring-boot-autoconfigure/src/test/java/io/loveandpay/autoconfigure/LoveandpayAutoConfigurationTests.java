@@ -1,5 +1,6 @@
 package io.loveandpay.autoconfigure;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,292 +8,414 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.loveandpay.client.LoveandpayClientListener;
-import io.loveandpay.client.LoveandpayOutcomeUnknownException;
-import io.loveandpay.client.LoveandpayRequestSigner;
-import io.loveandpay.client.LoveandpaySigningFilter;
-import io.loveandpay.client.LoveandpayTimeoutException;
-import io.loveandpay.kyc.CreateKycSessionRequest;
-import io.loveandpay.kyc.KycSessionService;
-import io.loveandpay.testsupport.Fixtures;
-import io.loveandpay.testsupport.Received;
-import io.loveandpay.testsupport.SignatureCheck;
-import io.loveandpay.testsupport.TestClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.Mockito;
+import reactor.core.publisher.Mono;
 
+import io.loveandpay.autoconfigure.health.LoveandpayHealthAutoConfiguration;
+import io.loveandpay.autoconfigure.metrics.LoveandpayMetricsAutoConfiguration;
+import io.loveandpay.client.LoveandpayClientListener;
+import io.loveandpay.client.LoveandpayRequestSigner;
+import io.loveandpay.client.LoveandpaySigningFilter;
+import io.loveandpay.kyc.BlockingKycSessionService;
+import io.loveandpay.kyc.KycSessionService;
+import io.loveandpay.testsupport.Fixtures;
+import io.loveandpay.testsupport.LoveandpayRunners;
+import io.loveandpay.testsupport.RecordingConnector;
+import io.loveandpay.testsupport.TestClients;
+
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.WebClientCustomizer;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.env.StandardEnvironment;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
 import io.loveandpay.client.internal.LoveandpayApiClient;
+import io.loveandpay.client.internal.LoveandpayClockSkew;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link LoveandpayAutoConfiguration}.
+ * Tests for the wiring of {@link LoveandpayAutoConfiguration} and the health and metrics
+ * auto-configurations beside it. No test here opens a connection: calls go to a
+ * {@link RecordingConnector}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LoveandpayAutoConfigurationTests {
 
-	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
-
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-					WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class));
+	private static final String STAND_IN = "https://stand-in.example.com";
 
-	private ApplicationContextRunner configured() {
-		return this.runner.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-				"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=" + server.baseUrl());
-	}
+	private static final String SESSION_PATH = "/api/v2/kyc/sessions/" + Fixtures.APPROVED_ID;
 
-	private static void stubSession() {
-		server.stubFor(any(anyUrl()).willReturn(okJson(Fixtures.resource("session-approved.json"))));
-	}
+	private final ApplicationContextRunner contextRunner = LoveandpayRunners.configured(new ApplicationContextRunner(),
+			LoveandpayHealthAutoConfiguration.class, LoveandpayMetricsAutoConfiguration.class);
+
+	private final RecordingConnector connector = RecordingConnector.answeringASession();
+
+	private final ApplicationContextRunner recording = this.contextRunner.withBean(LoveandpayWebClientCustomizer.class,
+			this.connector::customizer);
 
 	@Test
-	void createsTheServiceOnASignedClientWithBothKeys() {
-		stubSession();
-		configured().run((context) -> {
-			assertThat(context).hasSingleBean(KycSessionService.class)
-				.hasSingleBean(LoveandpayApiClient.class)
+	void createsTheClientBeansWithoutAnyCall() {
+		this.recording.run((context) -> {
+			assertClientBeans(context);
+			assertThat(context).hasSingleBean(LoveandpayRequestSigner.class)
 				.hasSingleBean(LoveandpaySigningFilter.class)
-				.hasSingleBean(LoveandpayRequestSigner.class);
-			assertThat(Received.requests(server)).as("start-up makes no network call").isEmpty();
-			context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-			LoggedRequest request = Received.requests(server).get(0);
-			assertThat(request.getUrl()).isEqualTo("/api/v2/kyc/sessions/" + Fixtures.APPROVED_ID);
-			SignatureCheck.assertSigned(request, TestClients.API_KEY, TestClients.SECRET_KEY);
+				.hasSingleBean(LoveandpayClockSkew.class)
+				.hasBean("loveandpayHealthIndicator")
+				.hasSingleBean(SanitizingFunction.class);
+			assertThat(context.getBean(LoveandpayConnectionDetails.class))
+				.isInstanceOf(PropertiesLoveandpayConnectionDetails.class)
+				.extracting(LoveandpayConnectionDetails::getBaseUrl)
+				.isEqualTo(LoveandpayProperties.DEFAULT_BASE_URL);
+			assertThat(this.connector.requests()).isEmpty();
 		});
 	}
 
 	@Test
-	void bindsDefaultsAndDurations() {
-		this.runner
-			.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-					"loveandpay.secret-key=" + TestClients.SECRET_KEY)
+	void createsTheClientBeansInAServletApplication() {
+		LoveandpayRunners.configured(new WebApplicationContextRunner()).run(this::assertClientBeans);
+	}
+
+	@Test
+	void createsTheClientBeansInAReactiveApplication() {
+		LoveandpayRunners.configured(new ReactiveWebApplicationContextRunner()).run(this::assertClientBeans);
+	}
+
+	private void assertClientBeans(ApplicationContextAssertProvider<?> context) {
+		assertThat(context).hasNotFailed()
+			.hasSingleBean(LoveandpayConnectionDetails.class)
+			.hasSingleBean(LoveandpayApiClient.class)
+			.hasSingleBean(KycSessionService.class)
+			.hasSingleBean(BlockingKycSessionService.class);
+	}
+
+	@Test
+	void sendsSignedRequestsBelowTheBaseUrlsPath() {
+		this.recording.withPropertyValues(LoveandpayRunners.baseUrl(STAND_IN + "/gateway/")).run((context) -> {
+			context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
+			this.connector.assertOneSignedRequest(STAND_IN + "/gateway" + SESSION_PATH, TestClients.API_KEY,
+					TestClients.SECRET_KEY);
+		});
+	}
+
+	@Test
+	void blockingServiceIsTheServicesBlockingView() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(BlockingKycSessionService.class))
+			.isSameAs(context.getBean(KycSessionService.class).blocking()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("replaceableBeans")
+	<T> void replaceableBeanBacksOffToTheApplicationsBean(Class<T> type, Supplier<T> mine) {
+		T bean = mine.get();
+		this.contextRunner.withBean(type, () -> bean).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(type);
+			assertThat(context.getBean(type)).isSameAs(bean);
+		});
+	}
+
+	static Stream<Arguments> replaceableBeans() {
+		Clock clock = Clock.systemUTC();
+		return Stream.of(replaceable(LoveandpayConnectionDetails.class, () -> details(STAND_IN)),
+				replaceable(LoveandpayRequestSigner.class, () -> (method, path, timestamp, body) -> "mine"),
+				replaceable(LoveandpayClockSkew.class, () -> new LoveandpayClockSkew(clock)),
+				replaceable(LoveandpaySigningFilter.class, () -> TestClients.signingFilter(clock)),
+				replaceable(LoveandpayApiClient.class, () -> Mockito.mock(LoveandpayApiClient.class)),
+				replaceable(KycSessionService.class, () -> Mockito.mock(KycSessionService.class)),
+				replaceable(BlockingKycSessionService.class, () -> Mockito.mock(BlockingKycSessionService.class)));
+	}
+
+	private static <T> Arguments replaceable(Class<T> type, Supplier<T> mine) {
+		return Arguments.of(type, mine);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "loveandpayHealthIndicator", "loveandpayHealthContributor" })
+	void healthIndicatorBacksOffToTheApplicationsBeanOfEitherName(String name) {
+		ReactiveHealthIndicator mine = () -> Mono.just(Health.up().build());
+		this.contextRunner.withBean(name, ReactiveHealthIndicator.class, () -> mine).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(ReactiveHealthIndicator.class);
+			assertThat(context.getBean(name)).isSameAs(mine);
+		});
+	}
+
+	@Test
+	void customSignerSignsWithoutTheSecretKey() {
+		LoveandpayRunners.configured(new ApplicationContextRunner())
+			.withPropertyValues("loveandpay.secret-key=")
+			.withBean(LoveandpayRequestSigner.class, () -> (method, path, timestamp, body) -> "mine")
+			.withBean(LoveandpayWebClientCustomizer.class, this.connector::customizer)
 			.run((context) -> {
-				LoveandpayProperties properties = context.getBean(LoveandpayProperties.class);
-				assertThat(properties.getBaseUrl()).hasToString("https://api.prod.loveandpay.io");
-				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
-			});
-		configured().withPropertyValues("loveandpay.connect-timeout=750ms", "loveandpay.response-timeout=2m")
-			.run((context) -> {
-				LoveandpayProperties properties = context.getBean(LoveandpayProperties.class);
-				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofMillis(750));
-				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofMinutes(2));
+				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
+				assertThat(this.connector.requests().get(0).getHeaders().getFirst("x-signature")).isEqualTo("mine");
 			});
 	}
 
 	@Test
-	void bindsKeysFromEnvironmentVariables() {
-		stubSession();
-		this.runner
-			.withInitializer(
-					(context) -> context.getEnvironment()
-						.getPropertySources()
-						.addFirst(new SystemEnvironmentPropertySource(
-								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-								Map.of("LOVEANDPAY_API_KEY", TestClients.API_KEY, "LOVEANDPAY_SECRET_KEY",
-										TestClients.SECRET_KEY, "LOVEANDPAY_BASE_URL", server.baseUrl()))))
+	void connectionDetailsBeanNeedsNoProperties() {
+		new ApplicationContextRunner()
+			.withConfiguration(LoveandpayRunners.autoConfiguration(LoveandpayHealthAutoConfiguration.class))
+			.withBean(LoveandpayConnectionDetails.class, () -> details(STAND_IN))
+			.withBean(LoveandpayWebClientCustomizer.class, this.connector::customizer)
 			.run((context) -> {
 				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-				SignatureCheck.assertSigned(Received.requests(server).get(0), TestClients.API_KEY,
+				this.connector.assertOneSignedRequest(STAND_IN + SESSION_PATH, TestClients.API_KEY,
 						TestClients.SECRET_KEY);
 			});
 	}
 
 	@Test
-	void appliesResponseTimeout() {
-		server.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(3000)));
-		configured().withPropertyValues("loveandpay.response-timeout=300ms").run((context) -> {
-			long start = System.nanoTime();
-			assertThatExceptionOfType(LoveandpayTimeoutException.class)
-				.isThrownBy(() -> context.getBean(KycSessionService.class).blocking().getSession(Fixtures.APPROVED_ID));
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
-		});
-	}
-
-	@Test
-	void neverSendsACreateTwiceWhenAPooledConnectionIsReset() {
-		stubSession();
-		server.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		configured().run((context) -> {
-			KycSessionService service = context.getBean(KycSessionService.class);
-			service.getSession(Fixtures.APPROVED_ID).block(WAIT);
-			assertThatExceptionOfType(LoveandpayOutcomeUnknownException.class)
-				.isThrownBy(() -> service.blocking().createSession(CreateKycSessionRequest.builder().build()));
-			assertThat(Received.requests(server)).filteredOn((request) -> request.getMethod().getName().equals("POST"))
-				.hasSize(1);
-		});
-	}
-
-	@Test
-	void appliesTheApplicationsWebClientCustomizersAndOurs() {
-		stubSession();
-		configured()
-			.withBean(WebClientCustomizer.class,
-					() -> (builder) -> builder.defaultHeader("x-application", "shop")
-						.defaultHeader("x-signature", "no"))
-			.withBean(LoveandpayWebClientCustomizer.class,
-					() -> (builder) -> builder.defaultHeader("x-loveandpay-only", "yes"))
+	void connectionDetailsBeanWinsOverProperties(CapturedOutput output) {
+		this.recording
+			.withPropertyValues("loveandpay.api-key=pk_live_properties_key", "loveandpay.secret-key=sk_live_properties",
+					LoveandpayRunners.baseUrl("https://properties.example.com"))
+			.withBean(LoveandpayConnectionDetails.class, () -> details(STAND_IN))
 			.run((context) -> {
 				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-				LoggedRequest request = Received.requests(server).get(0);
-				assertThat(request.getHeader("x-application")).isEqualTo("shop");
-				assertThat(request.getHeader("x-loveandpay-only")).isEqualTo("yes");
-				SignatureCheck.assertSigned(request, TestClients.API_KEY, TestClients.SECRET_KEY);
+				this.connector.assertOneSignedRequest(STAND_IN + SESSION_PATH, TestClients.API_KEY,
+						TestClients.SECRET_KEY);
+				assertThat(context.getBean("loveandpayHealthIndicator"))
+					.hasToString("LoveandpayHealthIndicator[" + STAND_IN + ", test]");
+				assertThat(output).contains("loveandpay client ready: test mode, " + STAND_IN + "/api/v2")
+					.doesNotContain("properties.example.com");
 			});
 	}
 
 	@Test
-	void backsOffFromTheApplicationsSigner() {
-		stubSession();
-		configured().withBean(LoveandpayRequestSigner.class, () -> (method, path, timestamp, body) -> "custom")
+	void customizersApplyInOrderAroundTheSigningFilter() {
+		Heard seen = new Heard();
+		this.recording.withBean(WebClientCustomizer.class, () -> (builder) -> builder.filter(seeing("boot", seen)))
+			.withUserConfiguration(OrderedCustomizers.class)
+			.withBean(Heard.class, () -> seen)
 			.run((context) -> {
 				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-				assertThat(Received.requests(server).get(0).getHeader("x-signature")).isEqualTo("custom");
+				assertThat(seen.events).containsExactly("boot unsigned", "first unsigned", "second unsigned");
+				this.connector.assertOneSignedRequest(LoveandpayProperties.DEFAULT_BASE_URL + SESSION_PATH,
+						TestClients.API_KEY, TestClients.SECRET_KEY);
+			});
+	}
+
+	static ExchangeFilterFunction seeing(String name, Heard seen) {
+		return (request, next) -> {
+			seen.events.add(name + (request.headers().containsHeader("x-signature") ? " signed" : " unsigned"));
+			return next.exchange(request);
+		};
+	}
+
+	@Test
+	void customizersBaseUrlWins() {
+		this.recording
+			.withBean("standIn", LoveandpayWebClientCustomizer.class,
+					() -> (builder) -> builder.baseUrl(STAND_IN + "/api/v2"))
+			.run((context) -> {
+				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
+				this.connector.assertOneSignedRequest(STAND_IN + SESSION_PATH, TestClients.API_KEY,
+						TestClients.SECRET_KEY);
 			});
 	}
 
 	@Test
-	void customSignerDoesNotNeedTheSecretKey() {
-		this.runner.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY)
-			.withBean(LoveandpayRequestSigner.class, () -> (method, path, timestamp, body) -> "custom")
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(KycSessionService.class));
-	}
-
-	@Test
-	void backsOffFromTheApplicationsService() {
-		KycSessionService mine = Mockito.mock(KycSessionService.class);
-		configured().withBean(KycSessionService.class, () -> mine)
-			.run((context) -> assertThat(context.getBean(KycSessionService.class)).isSameAs(mine));
-	}
-
-	@Test
-	void signsWithTheLoveandpayClockBean() {
-		stubSession();
-		Clock fixed = Clock.fixed(Instant.ofEpochMilli(1706012345678L), ZoneOffset.UTC);
-		configured().withBean("loveandpayClock", Clock.class, () -> fixed)
-			.withBean("applicationClock", Clock.class, () -> Clock.offset(fixed, Duration.ofDays(1)))
+	void worksWithoutBootsWebClientBuilder() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(LoveandpayAutoConfiguration.class))
+			.withPropertyValues(LoveandpayRunners.keys())
+			.withBean(LoveandpayWebClientCustomizer.class, this.connector::customizer)
 			.run((context) -> {
+				assertThat(context).doesNotHaveBean(WebClient.Builder.class);
 				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-				assertThat(Received.requests(server).get(0).getHeader("x-timestamp")).isEqualTo("1706012345678");
+				assertThat(this.connector.requests()).hasSize(1);
 			});
-	}
-
-	@Test
-	void ignoresOtherClockBeans() {
-		stubSession();
-		Clock stale = Clock.fixed(Instant.ofEpochMilli(1706012345678L), ZoneOffset.UTC);
-		configured().withBean(Clock.class, () -> stale).run((context) -> {
-			context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-			long sent = Long.parseLong(Received.requests(server).get(0).getHeader("x-timestamp"));
-			assertThat(sent).isGreaterThan(stale.millis());
-		});
 	}
 
 	@Test
 	void tellsEveryListenerBeanInOrderEvenOneThatNeedsTheService() {
-		server.stubFor(get(anyUrl()).inScenario("retry")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503))
-			.willSetStateTo("answering"));
-		server.stubFor(get(anyUrl()).inScenario("retry")
-			.whenScenarioStateIs("answering")
-			.willReturn(okJson(Fixtures.resource("session-approved.json"))));
-		configured().withPropertyValues("loveandpay.retry.initial-backoff=1ms")
+		RecordingConnector failingOnce = RecordingConnector.answeringASessionAfter(HttpStatus.SERVICE_UNAVAILABLE);
+		this.contextRunner.withPropertyValues("loveandpay.retry.initial-backoff=1ms")
+			.withBean(LoveandpayWebClientCustomizer.class, failingOnce::customizer)
 			.withUserConfiguration(ListenerConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
 				assertThat(context.getBean(Heard.class).events).containsExactly("first kyc.sessions.get",
 						"second kyc.sessions.get");
+				assertThat(failingOnce.requests()).hasSize(2);
 			});
 	}
 
 	@Test
-	void sendsRequestsBelowTheBaseUrlsPath() {
-		stubSession();
-		configured().withPropertyValues("loveandpay.base-url=" + server.baseUrl() + "/gateway/").run((context) -> {
-			context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-			LoggedRequest request = Received.requests(server).get(0);
-			assertThat(request.getUrl()).isEqualTo("/gateway/api/v2/kyc/sessions/" + Fixtures.APPROVED_ID);
-			SignatureCheck.assertSigned(request, TestClients.API_KEY, TestClients.SECRET_KEY);
-		});
+	void signsWithTheLoveandpayClockBeanOnly() {
+		Clock fixed = Clock.fixed(Instant.ofEpochMilli(1706012345678L), ZoneOffset.UTC);
+		this.contextRunner.withBean(LoveandpayAutoConfiguration.CLOCK_BEAN, Clock.class, () -> fixed)
+			.withBean("applicationClock", Clock.class, () -> Clock.offset(fixed, Duration.ofDays(1)))
+			.run((context) -> assertThat(context.getBean(LoveandpayClockSkew.class).clock().millis())
+				.isEqualTo(fixed.millis()));
 	}
 
 	@Test
-	void worksWithoutBootsWebClientBuilder() {
-		stubSession();
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(LoveandpayAutoConfiguration.class))
-			.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-					"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=" + server.baseUrl())
+	void signsWithTheSystemClockDespiteOtherClockBeans() {
+		Clock stale = Clock.fixed(Instant.ofEpochMilli(1706012345678L), ZoneOffset.UTC);
+		this.contextRunner.withBean(Clock.class, () -> stale)
+			.run((context) -> assertThat(context.getBean(LoveandpayClockSkew.class).clock().millis())
+				.isGreaterThan(stale.millis()));
+	}
+
+	@Test
+	void backsOffWithoutWebClient() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(LoveandpayApiClient.class)
+				.doesNotHaveBean(KycSessionService.class)
+				.doesNotHaveBean(LoveandpayProperties.class));
+	}
+
+	@Test
+	void hasNoHealthOrSanitizingWithoutActuator() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader(ReactiveHealthIndicator.class, SanitizingFunction.class))
 			.run((context) -> {
-				context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT);
-				SignatureCheck.assertSigned(Received.requests(server).get(0), TestClients.API_KEY,
-						TestClients.SECRET_KEY);
+				assertClientBeans(context);
+				assertThat(context).doesNotHaveBean("loveandpayHealthIndicator")
+					.doesNotHaveBean("loveandpaySanitizingFunction");
 			});
 	}
 
 	@Test
-	void warnsOfPlainHttpToAnotherHost(CapturedOutput output) {
-		configured().withPropertyValues("loveandpay.base-url=http://api.example.com").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(output).contains("loveandpay.base-url uses plain http to api.example.com");
-		});
+	void hasMetricsOnlyWithAMeterRegistry() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean("loveandpayMetrics"));
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).hasBean("loveandpayMetrics"));
 	}
 
 	@Test
-	void doesNotWarnOfPlainHttpToLoopback(CapturedOutput output) {
-		configured().run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(output).doesNotContain("plain http");
+	void callsWithoutMicrometerMetrics() {
+		this.recording.withConfiguration(LoveandpayRunners.metricsAutoConfiguration())
+			.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean("loveandpayMetrics");
+				assertThat(context.getBean(KycSessionService.class).getSession(Fixtures.APPROVED_ID).block(WAIT).id())
+					.isEqualTo(Fixtures.APPROVED_ID);
+			});
+	}
+
+	@Test
+	void bindsDefaultsAndDurations() {
+		this.contextRunner.run((context) -> {
+			LoveandpayProperties properties = context.getBean(LoveandpayProperties.class);
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofSeconds(30));
 		});
+		this.contextRunner
+			.withPropertyValues("loveandpay.connect-timeout=750ms", "loveandpay.response-timeout=2m",
+					"loveandpay.health.cache-ttl=1h", "loveandpay.pool.max-idle-time=15s")
+			.run((context) -> {
+				LoveandpayProperties properties = context.getBean(LoveandpayProperties.class);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofMillis(750));
+				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofMinutes(2));
+				assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofHours(1));
+				assertThat(properties.getPool().getMaxIdleTime()).isEqualTo(Duration.ofSeconds(15));
+			});
+	}
+
+	@Test
+	void bindsTheConnectionFromEnvironmentVariables() {
+		new ApplicationContextRunner()
+			.withConfiguration(LoveandpayRunners.autoConfiguration(LoveandpayHealthAutoConfiguration.class))
+			.withInitializer(LoveandpayRunners.environmentVariables(Map.of("LOVEANDPAY_API_KEY", TestClients.API_KEY,
+					"LOVEANDPAY_SECRET_KEY", TestClients.SECRET_KEY, "LOVEANDPAY_BASE_URL", STAND_IN)))
+			.run((context) -> {
+				LoveandpayConnectionDetails details = context.getBean(LoveandpayConnectionDetails.class);
+				assertThat(details.getApiKey()).isEqualTo(TestClients.API_KEY);
+				assertThat(details.getSecretKey()).isEqualTo(TestClients.SECRET_KEY);
+				assertThat(details.getBaseUrl()).isEqualTo(URI.create(STAND_IN));
+			});
+	}
+
+	@Test
+	void warnsOfPlainHttpToAnotherHostOnly(CapturedOutput output) {
+		this.contextRunner.withPropertyValues(LoveandpayRunners.baseUrl("http://127.0.0.1:8080"))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("plain http");
+		this.contextRunner.withPropertyValues(LoveandpayRunners.baseUrl("http://api.example.com"))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("loveandpay.base-url uses plain http to api.example.com");
 	}
 
 	@Test
 	void propertiesToStringHidesTheKeys() {
-		configured().run((context) -> assertThat(context.getBean(LoveandpayProperties.class)).asString()
+		this.contextRunner.run((context) -> assertThat(context.getBean(LoveandpayProperties.class)).asString()
 			.doesNotContain(TestClients.SECRET_KEY)
 			.doesNotContain("canary")
 			.doesNotContain(TestClients.API_KEY)
 			.contains("pk_test_"));
 	}
 
+	static LoveandpayConnectionDetails details(String baseUrl) {
+		return new LoveandpayConnectionDetails() {
+
+			@Override
+			public URI getBaseUrl() {
+				return URI.create(baseUrl);
+			}
+
+			@Override
+			public String getApiKey() {
+				return TestClients.API_KEY;
+			}
+
+			@Override
+			public @Nullable String getSecretKey() {
+				return TestClients.SECRET_KEY;
+			}
+
+		};
+	}
+
 	static final class Heard {
 
 		final List<String> events = new CopyOnWriteArrayList<>();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCustomizers {
+
+		@Bean
+		@Order(2)
+		LoveandpayWebClientCustomizer second(Heard seen) {
+			return (builder) -> builder.filter(seeing("second", seen));
+		}
+
+		@Bean
+		@Order(1)
+		LoveandpayWebClientCustomizer first(Heard seen) {
+			return (builder) -> builder.filter(seeing("first", seen));
+		}
 
 	}
 
@@ -317,7 +440,7 @@ class LoveandpayAutoConfigurationTests {
 			};
 		}
 
-		// Needs the service whose client it listens to: listeners are found on the first
+		// Needs the service whose client it listens to: listeners are found at each
 		// event, not while the client is made.
 		@Bean
 		@Order(1)

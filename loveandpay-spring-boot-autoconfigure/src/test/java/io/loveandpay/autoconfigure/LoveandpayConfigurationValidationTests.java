@@ -1,5 +1,7 @@
 package io.loveandpay.autoconfigure;
 
+import java.net.URI;
+
 import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,6 +80,28 @@ class LoveandpayConfigurationValidationTests {
 				.contains("absolute http or https URL"));
 	}
 
+	@ParameterizedTest(name = "{3}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					''                            | sk_test_canary_4f1d2b8e9c7a6b5d | https://stand-in.example.com        | getApiKey() is not set
+					pk_test_51HqLyjWDarjtT1zdp7dc | sk_live_canary_9a8b7c6d5e       | https://stand-in.example.com        | getSecretKey() is a live key
+					pk_test_51HqLyjWDarjtT1zdp7dc | pk_test_51HqLyjWDarjtT1zdp7dc   | https://stand-in.example.com        | getSecretKey() holds a public key
+					pk_test_51HqLyjWDarjtT1zdp7dc | sk_test_canary_4f1d2b8e9c7a6b5d | https://stand-in.example.com/api/v2 | getBaseUrl() ends with /api/v2
+					""")
+	void badConnectionDetailsFailStartUpNamingTheBeanButNoValue(String apiKey, String secretKey, URI baseUrl,
+			String expected) {
+		this.runner.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY)
+			.withBean(LoveandpayConnectionDetails.class, () -> new StandInConnectionDetails(baseUrl, apiKey, secretKey))
+			.run((context) -> {
+				LoveandpayConfigurationException cause = findCause(context.getStartupFailure());
+				assertThat(cause.getMessage()).startsWith(StandInConnectionDetails.class.getName() + "." + expected);
+				assertThat(cause.property()).startsWith(StandInConnectionDetails.class.getName() + ".get");
+				assertThat(cause.getMessage() + cause.action()).doesNotContain("loveandpay.api-key")
+					.doesNotContain("LOVEANDPAY_");
+				assertNoKeys(cause.getMessage() + cause.action(), apiKey, secretKey);
+			});
+	}
+
 	@Test
 	void failureAnalyzerDescribesTheProblemAndTheFix() {
 		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer()
@@ -135,6 +159,37 @@ class LoveandpayConfigurationValidationTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class })
 	static class App {
+
+	}
+
+	static final class StandInConnectionDetails implements LoveandpayConnectionDetails {
+
+		private final URI baseUrl;
+
+		private final String apiKey;
+
+		private final String secretKey;
+
+		StandInConnectionDetails(URI baseUrl, String apiKey, String secretKey) {
+			this.baseUrl = baseUrl;
+			this.apiKey = apiKey;
+			this.secretKey = secretKey;
+		}
+
+		@Override
+		public URI getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		@Override
+		public String getApiKey() {
+			return this.apiKey;
+		}
+
+		@Override
+		public String getSecretKey() {
+			return this.secretKey;
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package io.loveandpay.autoconfigure.health;
 
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
+import io.loveandpay.autoconfigure.LoveandpayConnectionDetails;
 import io.loveandpay.autoconfigure.LoveandpayProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +16,8 @@ import io.loveandpay.client.internal.LoveandpayApiClient;
 /**
  * Auto-configuration of the {@code loveandpay} health contributor
  * ({@code /actuator/health/loveandpay}), on unless
- * {@code management.health.loveandpay.enabled} is {@code false}.
+ * {@code management.health.loveandpay.enabled} is {@code false}. It backs off for a bean
+ * named {@code loveandpayHealthIndicator} or {@code loveandpayHealthContributor}.
  *
  * @since 0.1.0
  */
@@ -26,10 +28,11 @@ import io.loveandpay.client.internal.LoveandpayApiClient;
 public final class LoveandpayHealthAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "loveandpayHealthIndicator")
-	ReactiveHealthIndicator loveandpayHealthIndicator(LoveandpayApiClient client, LoveandpayProperties properties) {
-		return new LoveandpayHealthIndicator(client, properties.getBaseUrl().toString(),
-				LoveandpayProperties.mode(properties.getApiKey()), properties.getHealth().getTimeout(),
+	@ConditionalOnMissingBean(name = { "loveandpayHealthIndicator", "loveandpayHealthContributor" })
+	ReactiveHealthIndicator loveandpayHealthIndicator(LoveandpayApiClient client,
+			LoveandpayConnectionDetails connectionDetails, LoveandpayProperties properties) {
+		return new LoveandpayHealthIndicator(client, connectionDetails.getBaseUrl().toString(),
+				LoveandpayProperties.mode(connectionDetails.getApiKey()), properties.getHealth().getTimeout(),
 				properties.getHealth().getCacheTtl());
 	}
 

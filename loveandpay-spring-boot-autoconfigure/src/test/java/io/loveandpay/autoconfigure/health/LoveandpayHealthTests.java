@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
 import io.loveandpay.testsupport.Leaks;
+import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.SignatureCheck;
 import io.loveandpay.testsupport.TestClients;
@@ -19,18 +18,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -52,14 +46,10 @@ class LoveandpayHealthTests {
 		.build();
 
 	private ApplicationContextRunner runner(String baseUrl) {
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-							WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class,
-							LoveandpayHealthAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class))
-			.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-					"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=" + baseUrl,
-					"loveandpay.health.timeout=1s");
+		return LoveandpayRunners
+			.configured(new ApplicationContextRunner(), LoveandpayHealthAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class)
+			.withPropertyValues(LoveandpayRunners.baseUrl(baseUrl), "loveandpay.health.timeout=1s");
 	}
 
 	private ApplicationContextRunner runner() {
@@ -238,19 +228,6 @@ class LoveandpayHealthTests {
 	void canBeSwitchedOff() {
 		runner().withPropertyValues("management.health.loveandpay.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("loveandpayHealthIndicator"));
-	}
-
-	@Test
-	void backsOffWithoutSpringBootHealth() {
-		runner().withClassLoader(new FilteredClassLoader(ReactiveHealthIndicator.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("loveandpayHealthIndicator"));
-	}
-
-	@Test
-	void backsOffFromTheApplicationsIndicator() {
-		ReactiveHealthIndicator mine = () -> Mono.just(Health.up().withDetails(Map.of("mine", true)).build());
-		runner().withBean("loveandpayHealthIndicator", ReactiveHealthIndicator.class, () -> mine)
-			.run((context) -> assertThat(context.getBean("loveandpayHealthIndicator")).isSameAs(mine));
 	}
 
 }

@@ -21,8 +21,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
 import io.loveandpay.client.DefaultLoveandpayObservationConvention;
 import io.loveandpay.client.LoveandpayObservationContext;
 import io.loveandpay.client.LoveandpayObservationConvention;
@@ -30,25 +28,17 @@ import io.loveandpay.kyc.CreateKycSessionRequest;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.testsupport.Fixtures;
+import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -78,16 +68,10 @@ class LoveandpayObservationTests {
 		.build();
 
 	private ApplicationContextRunner runner(String baseUrl) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-					HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-					WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class,
-					LoveandpayMetricsAutoConfiguration.class))
-			.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-					"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=" + baseUrl,
-					"loveandpay.retry.initial-backoff=10ms", "loveandpay.retry.max-backoff=50ms",
-					"loveandpay.response-timeout=500ms");
+		return LoveandpayRunners.configured(new ApplicationContextRunner(), LoveandpayMetricsAutoConfiguration.class)
+			.withConfiguration(LoveandpayRunners.metricsAutoConfiguration())
+			.withPropertyValues(LoveandpayRunners.baseUrl(baseUrl), "loveandpay.retry.initial-backoff=10ms",
+					"loveandpay.retry.max-backoff=50ms", "loveandpay.response-timeout=500ms");
 	}
 
 	private ApplicationContextRunner runner() {
@@ -295,22 +279,6 @@ class LoveandpayObservationTests {
 				.count()).isEqualTo(1);
 			assertThat(registry.find("loveandpay.client.requests").timers()).isEmpty();
 		});
-	}
-
-	@Test
-	void worksWithoutMicrometerMetrics() {
-		answer(okJson(Fixtures.resource("session-approved.json")));
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
-					LoveandpayAutoConfiguration.class, LoveandpayMetricsAutoConfiguration.class))
-			.withClassLoader(new FilteredClassLoader(MeterBinder.class, MeterRegistry.class))
-			.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-					"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=" + server.baseUrl())
-			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(LoveandpayMetrics.class);
-				assertThat(service(context).getSession(Fixtures.APPROVED_ID).block(WAIT).id())
-					.isEqualTo(Fixtures.APPROVED_ID);
-			});
 	}
 
 	@Test
