@@ -41,6 +41,7 @@ import io.loveandpay.kyc.KycSession;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.kyc.KycStatus;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.Received;
@@ -104,9 +105,7 @@ class ReliabilityChecklistTests {
 	private static final String SESSION_PATH = "/api/v2/kyc/sessions/" + ID;
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(80))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock(80);
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
@@ -187,8 +186,9 @@ class ReliabilityChecklistTests {
 		}
 	}
 
+	/** Checklist row 1. */
 	@Test
-	void row01ConnectionRefusedIsATransportErrorAfterTheRetryBudgetEvenForACreate() throws IOException {
+	void connectionRefusedIsATransportErrorAfterTheRetryBudgetEvenForACreate() throws IOException {
 		runner("http://127.0.0.1:" + closedPort()).run((context) -> {
 			KycSessionService service = service(context);
 			fails(service.getSession(ID), LoveandpayTransportException.class);
@@ -200,8 +200,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 2. */
 	@Test
-	void row02ConnectTimeoutIsATimeoutWithinConnectTimeoutTimesAttempts() throws IOException {
+	void connectTimeoutIsATimeoutWithinConnectTimeoutTimesAttempts() throws IOException {
 		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			List<SocketChannel> backlog = new ArrayList<>();
 			for (int i = 0; i < 8; i++) {
@@ -230,8 +231,9 @@ class ReliabilityChecklistTests {
 		}
 	}
 
+	/** Checklist row 3. */
 	@Test
-	void row03ResetBeforeTheResponseOfAGetIsRetriedAndEachAttemptIsSignedAfresh() {
+	void resetBeforeTheResponseOfAGetIsRetriedAndEachAttemptIsSignedAfresh() {
 		failThenAnswer(List.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)), session());
 		run((service) -> {
 			assertThat(service.getSession(ID).block(WAIT).id()).isEqualTo(ID);
@@ -243,9 +245,10 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 4. */
 	@ParameterizedTest
 	@EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE" })
-	void row04ResetOrEmptyResponseAfterACreateWasSentIsOutcomeUnknownAfterOneRequest(Fault fault) {
+	void resetOrEmptyResponseAfterACreateWasSentIsOutcomeUnknownAfterOneRequest(Fault fault) {
 		answer(aResponse().withFault(fault));
 		run((service) -> {
 			LoveandpayOutcomeUnknownException ex = fails(create(service), LoveandpayOutcomeUnknownException.class);
@@ -254,8 +257,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 5. */
 	@Test
-	void row05ServerClosingWithoutAByteRetriesAGetAndMakesACreateOutcomeUnknown() {
+	void serverClosingWithoutAByteRetriesAGetAndMakesACreateOutcomeUnknown() {
 		failThenAnswer(List.of(aResponse().withFault(Fault.EMPTY_RESPONSE)), session());
 		run((service) -> {
 			assertThat(service.getSession(ID).block(WAIT).id()).isEqualTo(ID);
@@ -269,9 +273,10 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 6. */
 	@ParameterizedTest
 	@EnumSource(value = Fault.class, names = { "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
-	void row06GarbledResponsesAreATypedErrorWithoutPartialObjectAfterBoundedRetries(Fault fault) {
+	void garbledResponsesAreATypedErrorWithoutPartialObjectAfterBoundedRetries(Fault fault) {
 		answer(aResponse().withFault(fault));
 		run((service) -> {
 			Throwable failure = fails(service.getSession(ID), LoveandpayException.class);
@@ -280,8 +285,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 7. */
 	@Test
-	void row07BodyTricklingSlowerThanTheResponseTimeoutTimesOutAndItsConnectionIsNotReused() {
+	void bodyTricklingSlowerThanTheResponseTimeoutTimesOutAndItsConnectionIsNotReused() {
 		server.stubFor(get(SESSION_PATH).willReturn(session().withChunkedDribbleDelay(30, 6000)));
 		server.stubFor(get("/api/v2/kyc/sessions/" + Fixtures.id(7))
 			.willReturn(okJson(Fixtures.resource("session-created.json"))));
@@ -294,8 +300,9 @@ class ReliabilityChecklistTests {
 		}, "loveandpay.retry.max-attempts=1", "loveandpay.pool.max-connections=1");
 	}
 
+	/** Checklist row 8. */
 	@Test
-	void row08EverySlowAttemptEndsInOneTimeoutBoundedByTheCallTimeout() {
+	void everySlowAttemptEndsInOneTimeoutBoundedByTheCallTimeout() {
 		answer(session().withFixedDelay(5000));
 		run((service) -> {
 			long start = System.nanoTime();
@@ -306,9 +313,10 @@ class ReliabilityChecklistTests {
 		}, "loveandpay.retry.max-attempts=10", "loveandpay.call-timeout=1500ms", "loveandpay.response-timeout=400ms");
 	}
 
+	/** Checklist row 9. */
 	@ParameterizedTest
 	@ValueSource(ints = { 502, 503, 504 })
-	void row09GatewayErrorsThenSuccessOnAGetSucceedAfterBackoffWithinItsBounds(int status) {
+	void gatewayErrorsThenSuccessOnAGetSucceedAfterBackoffWithinItsBounds(int status) {
 		failThenAnswer(List.of(json(status, "{}"), json(status, "{}")), session());
 		run((service) -> {
 			assertThat(service.getSession(ID).block(WAIT).id()).isEqualTo(ID);
@@ -321,8 +329,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 10. */
 	@Test
-	void row10UnavailableForeverEndsAfterExactlyMaxAttemptsWithStatusAndRequestId() {
+	void unavailableForeverEndsAfterExactlyMaxAttemptsWithStatusAndRequestId() {
 		answer(json(503, "{\"error\":\"SERVICE_UNAVAILABLE\"}").withHeader("x-request-id", "req_503"));
 		run((service) -> {
 			LoveandpayServerException ex = fails(service.getSession(ID), LoveandpayServerException.class);
@@ -332,8 +341,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 11. */
 	@Test
-	void row11RateLimitedWithRetryAfterSecondsWaitsAndSucceedsOnTheSecondRequest() {
+	void rateLimitedWithRetryAfterSecondsWaitsAndSucceedsOnTheSecondRequest() {
 		failThenAnswer(List.of(json(429, "{\"error\":\"RATE_LIMIT_EXCEEDED\"}").withHeader("Retry-After", "1")),
 				session());
 		run((service) -> {
@@ -344,8 +354,9 @@ class ReliabilityChecklistTests {
 		}, "loveandpay.retry.max-backoff=2s");
 	}
 
+	/** Checklist row 11. */
 	@Test
-	void row11RateLimitedWithRetryAfterHttpDateWaitsUntilThen() {
+	void rateLimitedWithRetryAfterHttpDateWaitsUntilThen() {
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME
 			.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2).withNano(0));
 		failThenAnswer(List.of(json(429, "{}").withHeader("Retry-After", date)), session());
@@ -357,8 +368,9 @@ class ReliabilityChecklistTests {
 		}, "loveandpay.retry.max-backoff=3s");
 	}
 
+	/** Checklist row 11. */
 	@Test
-	void row11RateLimitedWithGarbageRetryAfterFallsBackToBackoff() {
+	void rateLimitedWithGarbageRetryAfterFallsBackToBackoff() {
 		failThenAnswer(List.of(json(429, "{}").withHeader("Retry-After", "tomorrow-ish")), session());
 		run((service) -> {
 			assertThat(service.getSession(ID).block(WAIT).id()).isEqualTo(ID);
@@ -366,8 +378,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 11. */
 	@Test
-	void row11RateLimitedWithRetryAfterBeyondTheCapFailsAtOnceCarryingIt() {
+	void rateLimitedWithRetryAfterBeyondTheCapFailsAtOnceCarryingIt() {
 		answer(json(429, "{\"error\":\"RATE_LIMIT_EXCEEDED\"}").withHeader("Retry-After", "3600"));
 		run((service) -> {
 			long start = System.nanoTime();
@@ -378,8 +391,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 11. */
 	@Test
-	void row11RateLimitedWithRetryAfterBeyondTheDeadlineFailsAtOnce() {
+	void rateLimitedWithRetryAfterBeyondTheDeadlineFailsAtOnce() {
 		answer(json(429, "{}").withHeader("Retry-After", "4"));
 		run((service) -> {
 			fails(service.getSession(ID), LoveandpayRateLimitException.class);
@@ -387,8 +401,9 @@ class ReliabilityChecklistTests {
 		}, "loveandpay.retry.max-backoff=10s", "loveandpay.call-timeout=3s");
 	}
 
+	/** Checklist row 12. */
 	@Test
-	void row12ClientErrorsInEitherShapeAreTypedWithTheirDetailsAfterOneRequest() {
+	void clientErrorsInEitherShapeAreTypedWithTheirDetailsAfterOneRequest() {
 		record Case(int status, String body, Class<? extends LoveandpayApiException> type) {
 		}
 		List<Case> cases = List.of(new Case(400,
@@ -422,9 +437,10 @@ class ReliabilityChecklistTests {
 		}
 	}
 
+	/** Checklist row 13. */
 	@ParameterizedTest
 	@ValueSource(strings = { "INVALID_SIGNATURE", "MISSING_HEADERS" })
-	void row13AuthenticationErrorsAfterOneRequestShowNoSecretOrSignature(String code) {
+	void authenticationErrorsAfterOneRequestShowNoSecretOrSignature(String code) {
 		answer(json(401, "{\"success\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\"Refused\"}}"));
 		run((service) -> {
 			LoveandpayAuthenticationException ex = fails(service.getSession(ID),
@@ -436,8 +452,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 14. */
 	@Test
-	void row14TimestampExpiredIsReSignedOnceWithTheProvidersTimeWhichLaterCallsKeep() {
+	void timestampExpiredIsReSignedOnceWithTheProvidersTimeWhichLaterCallsKeep() {
 		Instant providerNow = Instant.now().plus(Duration.ofMinutes(10));
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(providerNow.atZone(ZoneOffset.UTC));
 		failThenAnswer(List
@@ -460,8 +477,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 14. */
 	@Test
-	void row14TimestampExpiredWithADateYearsOffIsIgnored() {
+	void timestampExpiredWithADateYearsOffIsIgnored() {
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME
 			.format(ZonedDateTime.now(ZoneOffset.UTC).plusYears(3).withNano(0));
 		answer(json(401, "{\"success\":false,\"error\":{\"code\":\"TIMESTAMP_EXPIRED\"}}").withHeader("Date", date));
@@ -472,8 +490,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 14. */
 	@Test
-	void row14TimestampExpiredOnACreateAlignsTheClockButIsNotResent() {
+	void timestampExpiredOnACreateAlignsTheClockButIsNotResent() {
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME
 			.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(10).withNano(0));
 		answer(json(401, "{\"success\":false,\"error\":{\"code\":\"TIMESTAMP_EXPIRED\"}}").withHeader("Date", date));
@@ -484,9 +503,10 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 15. */
 	@ParameterizedTest
 	@ValueSource(strings = { "DOMAIN_NOT_VERIFIED", "SOURCE_IP_NOT_ALLOWED", "PARTNER_INACTIVE", "API_BLOCKED" })
-	void row15AccessDeniedCarriesTheCodeWithoutRetry(String code) {
+	void accessDeniedCarriesTheCodeWithoutRetry(String code) {
 		answer(json(403, "{\"success\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\"Denied\"}}"));
 		run((service) -> {
 			assertThat(fails(service.getSession(ID), LoveandpayAccessDeniedException.class).errorCode())
@@ -495,9 +515,10 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 16. */
 	@ParameterizedTest
 	@ValueSource(ints = { 500, 502, 503, 504 })
-	void row16ServerErrorOnACreateIsNeverRetried(int status) {
+	void serverErrorOnACreateIsNeverRetried(int status) {
 		answer(json(status, "{\"success\":false,\"error\":{\"code\":\"INTERNAL_ERROR\"}}"));
 		run((service) -> {
 			assertThat(fails(create(service), LoveandpayServerException.class).statusCode()).isEqualTo(status);
@@ -505,8 +526,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 17. */
 	@Test
-	void row17OkWithEmptyOrHtmlBodyIsAProtocolErrorAndTheHtmlIsNotLogged(CapturedOutput output) {
+	void okWithEmptyOrHtmlBodyIsAProtocolErrorAndTheHtmlIsNotLogged(CapturedOutput output) {
 		answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json"));
 		run((service) -> {
 			fails(service.getSession(ID), LoveandpayProtocolException.class);
@@ -524,8 +546,9 @@ class ReliabilityChecklistTests {
 		assertThat(output).doesNotContain("maintenance-page-marker");
 	}
 
+	/** Checklist row 17. */
 	@Test
-	void row17OkWithSuccessFalseIsTheApiErrorItDescribes() {
+	void okWithSuccessFalseIsTheApiErrorItDescribes() {
 		answer(json(200, "{\"success\":false,\"error\":{\"code\":\"PARTNER_INACTIVE\",\"message\":\"Inactive\"}}"));
 		run((service) -> {
 			assertThat(fails(service.getSession(ID), LoveandpayApiException.class).errorCode())
@@ -534,8 +557,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 18. */
 	@Test
-	void row18ProxyHtmlErrorPageOn502IsAServerErrorWithoutTheHtml(CapturedOutput output) {
+	void proxyHtmlErrorPageOn502IsAServerErrorWithoutTheHtml(CapturedOutput output) {
 		answer(aResponse().withStatus(502)
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><body><h1>502 Bad Gateway</h1>proxy-page-marker</body></html>"));
@@ -547,8 +571,9 @@ class ReliabilityChecklistTests {
 		assertThat(output).doesNotContain("proxy-page-marker");
 	}
 
+	/** Checklist row 19. */
 	@Test
-	void row19ResponseLargerThanTheLimitIsAProtocolErrorAndReleasesTheConnection() {
+	void responseLargerThanTheLimitIsAProtocolErrorAndReleasesTheConnection() {
 		String padding = "x".repeat(256 * 1024);
 		server.stubFor(get(SESSION_PATH).willReturn(json(200, Fixtures.resource("session-approved.json")
 			.replace("\"someFutureField\"", "\"pad\":\"" + padding + "\",\"someFutureField\""))));
@@ -563,8 +588,9 @@ class ReliabilityChecklistTests {
 				"loveandpay.response-timeout=10s");
 	}
 
+	/** Checklist row 20. */
 	@Test
-	void row20TruncatedOrMistypedJsonIsAProtocolErrorThatDoesNotQuoteTheValue() {
+	void truncatedOrMistypedJsonIsAProtocolErrorThatDoesNotQuoteTheValue() {
 		String json = Fixtures.resource("session-approved.json");
 		answer(json(200, json.substring(0, json.length() - 40)));
 		run((service) -> fails(service.getSession(ID), LoveandpayProtocolException.class));
@@ -580,8 +606,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 21. */
 	@Test
-	void row21UnknownFieldsStatusesAndNullNestedObjectsDecode() {
+	void unknownFieldsStatusesAndNullNestedObjectsDecode() {
 		answer(json(200, Fixtures.resource("session-created.json")
 			.replace("NOT_STARTED", "MANUAL_REVIEW")
 			.replace("\"verification\": null", "\"verification\": null, \"riskScore\": {\"v\": 1}, \"tags\": [null]")));
@@ -593,8 +620,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 22. */
 	@Test
-	void row22CallerMistakesAreRefusedBeforeAnyRequest() {
+	void callerMistakesAreRefusedBeforeAnyRequest() {
 		answer(session());
 		run((service) -> {
 			assertThatIllegalArgumentException().isThrownBy(() -> service.getSession(null));
@@ -610,8 +638,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 23. */
 	@Test
-	void row23ThousandSignedRequestsOnSixtyFourSubscribersThroughASmallPoolAreAllValid() {
+	void thousandSignedRequestsOnSixtyFourSubscribersThroughASmallPoolAreAllValid() {
 		answer(session());
 		run((service) -> {
 			Long done = Flux.range(0, 1000)
@@ -627,8 +656,9 @@ class ReliabilityChecklistTests {
 				"loveandpay.response-timeout=20s", "loveandpay.call-timeout=60s");
 	}
 
+	/** Checklist row 24. */
 	@Test
-	void row24IdleConnectionClosedByTheServerDoesNotFailTheNextCall() {
+	void idleConnectionClosedByTheServerDoesNotFailTheNextCall() {
 		com.github.tomakehurst.wiremock.WireMockServer idleClosing = new com.github.tomakehurst.wiremock.WireMockServer(
 				wireMockConfig().dynamicPort().bindAddress("127.0.0.1").jettyIdleTimeout(300L));
 		idleClosing.start();
@@ -650,8 +680,9 @@ class ReliabilityChecklistTests {
 		}
 	}
 
+	/** Checklist row 25. */
 	@Test
-	void row25BlockingOnAnEventLoopThreadIsRefusedNeverAHang() {
+	void blockingOnAnEventLoopThreadIsRefusedNeverAHang() {
 		answer(session());
 		run((service) -> {
 			Throwable failure = Mono.fromCallable(() -> service.blocking().getSession(ID))
@@ -665,8 +696,9 @@ class ReliabilityChecklistTests {
 		});
 	}
 
+	/** Checklist row 26. */
 	@Test
-	void row26ActuatorEnvAndConfigpropsShowingValuesNeverShowTheSecretKey() {
+	void actuatorEnvAndConfigpropsShowingValuesNeverShowTheSecretKey() {
 		ApplicationContextRunner actuator = new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class,

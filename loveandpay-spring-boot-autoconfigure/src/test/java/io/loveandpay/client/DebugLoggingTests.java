@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.loveandpay.kyc.CreateKycSessionRequest;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.TestClients;
@@ -29,7 +30,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,9 +44,7 @@ class DebugLoggingTests {
 			"reactor.netty.http.client");
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	@BeforeAll
 	static void debug() {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.SignatureCheck;
 import io.loveandpay.testsupport.TestClients;
@@ -33,7 +34,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,9 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoveandpaySigningFilterTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(80))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock(80);
 
 	private final Clock clock = Clock.systemUTC();
 

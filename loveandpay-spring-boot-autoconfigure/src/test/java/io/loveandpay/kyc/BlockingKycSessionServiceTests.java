@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.loveandpay.client.LoveandpayAuthenticationException;
 import io.loveandpay.client.LoveandpayProtocolException;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.TestClients;
@@ -25,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -35,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class BlockingKycSessionServiceTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private final KycSessionService reactive = KycSessionService
 		.create(TestClients.apiClient(server.baseUrl(), Clock.systemUTC()));

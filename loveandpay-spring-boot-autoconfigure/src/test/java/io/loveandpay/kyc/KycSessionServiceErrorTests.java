@@ -25,6 +25,7 @@ import io.loveandpay.client.LoveandpayRateLimitException;
 import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.client.LoveandpayTimeoutException;
 import io.loveandpay.client.LoveandpayTransportException;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.TestClients;
@@ -37,7 +38,6 @@ import reactor.core.publisher.Mono;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -56,9 +56,7 @@ class KycSessionServiceErrorTests {
 	private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private final KycSessionService service = KycSessionService
 		.create(TestClients.apiClient(server.baseUrl(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10)));

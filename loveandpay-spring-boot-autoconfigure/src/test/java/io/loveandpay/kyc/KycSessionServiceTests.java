@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loveandpay.client.HmacSha256RequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.SignatureCheck;
@@ -33,7 +34,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,9 +44,7 @@ class KycSessionServiceTests {
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private final KycSessionService service = KycSessionService
 		.create(TestClients.apiClient(server.baseUrl(), Clock.systemUTC()));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.Received;
@@ -30,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,9 +41,7 @@ class LoveandpayHealthTests {
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private ApplicationContextRunner runner(String baseUrl) {
 		return LoveandpayRunners

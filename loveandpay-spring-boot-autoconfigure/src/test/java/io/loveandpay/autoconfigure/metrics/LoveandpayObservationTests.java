@@ -27,6 +27,7 @@ import io.loveandpay.client.LoveandpayObservationConvention;
 import io.loveandpay.kyc.CreateKycSessionRequest;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.TestClients;
@@ -47,7 +48,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,9 +63,7 @@ class LoveandpayObservationTests {
 	private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}");
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private ApplicationContextRunner runner(String baseUrl) {
 		return LoveandpayRunners.configured(new ApplicationContextRunner(), LoveandpayMetricsAutoConfiguration.class)

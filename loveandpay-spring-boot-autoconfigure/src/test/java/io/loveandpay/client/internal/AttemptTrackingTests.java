@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,6 @@ import io.loveandpay.client.LoveandpayTransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -37,9 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class AttemptTrackingTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 

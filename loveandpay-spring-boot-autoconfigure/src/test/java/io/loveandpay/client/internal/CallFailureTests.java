@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,6 @@ import io.loveandpay.client.LoveandpayTransportException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -34,9 +34,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class CallFailureTests {
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -53,12 +51,7 @@ class CallFailureTests {
 					Duration.ofSeconds(15)))
 			.scheduler(shutDown)
 			.build();
-		Throwable get = catchThrowable(
-				() -> client.exchange(LoveandpayCall.get("getThing", "/things/1").build(), Answer.class).block(WAIT));
-		Throwable create = catchThrowable(() -> client
-			.exchange(LoveandpayCall.post("createThing", "/things", Map.of("name", "x")).build(), Answer.class)
-			.block(WAIT));
-		for (Throwable failure : List.of(get, create)) {
+		for (Throwable failure : getAndCreate(client)) {
 			assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
 				.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
 				.hasMessageEndingWith("failed: RejectedExecutionException");
@@ -78,18 +71,25 @@ class CallFailureTests {
 			.policy(TestClients.noRetries(Duration.ofSeconds(5)))
 			.clockSkew(skew)
 			.build();
-		Throwable get = catchThrowable(
-				() -> client.exchange(LoveandpayCall.get("getThing", "/things/1").build(), Answer.class).block(WAIT));
-		Throwable create = catchThrowable(() -> client
-			.exchange(LoveandpayCall.post("createThing", "/things", Map.of("name", "x")).build(), Answer.class)
-			.block(WAIT));
-		for (Throwable failure : List.of(get, create)) {
+		for (Throwable failure : getAndCreate(client)) {
 			assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
 				.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
 				.hasMessageEndingWith("failed: SigningFailedException");
 			Leaks.assertClean(failure);
 		}
 		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	/**
+	 * Make a read and a create, and return how each failed.
+	 */
+	private static List<Throwable> getAndCreate(LoveandpayApiClient client) {
+		Throwable get = catchThrowable(
+				() -> client.exchange(LoveandpayCall.get("getThing", "/things/1").build(), Answer.class).block(WAIT));
+		Throwable create = catchThrowable(() -> client
+			.exchange(LoveandpayCall.post("createThing", "/things", Map.of("name", "x")).build(), Answer.class)
+			.block(WAIT));
+		return List.of(get, create);
 	}
 
 	record Answer(@Nullable String name) {

@@ -15,6 +15,7 @@ import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayException;
 import io.loveandpay.client.LoveandpayOutcomeUnknownException;
 import io.loveandpay.client.LoveandpayTimeoutException;
+import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -46,9 +46,7 @@ class CallTimingTests {
 	private static final Duration STEP = Duration.ofMillis(10);
 
 	@RegisterExtension
-	static WireMockExtension server = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.build();
+	static WireMockExtension server = LocalServers.wireMock();
 
 	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
 
