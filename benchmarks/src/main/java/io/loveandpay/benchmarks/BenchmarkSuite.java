@@ -102,7 +102,7 @@ public final class BenchmarkSuite {
 		double blocking = load.blocking().medianThroughput();
 		double clientVsBare = load.reactive().pairedRatio(load.bare());
 		double blockingVsReactive = load.blocking().pairedRatio(load.reactive());
-		table.add(row("getSession req/s: client vs bare WebClient", num(client), num(bare), clientVsBare, ">= 0.90"));
+		table.add(row("getSession req/s: client vs bare WebClient", num(client), num(bare), clientVsBare, ">= 0.85"));
 		double[] perCycle = load.reactive().pairedRatios(load.bare());
 		table.add(row("client vs bare: ratio per cycle, middle half of " + perCycle.length + " cycles", String
 			.format(Locale.ROOT, "%.3f to %.3f", perCycle[perCycle.length / 4], perCycle[(3 * perCycle.length) / 4]),

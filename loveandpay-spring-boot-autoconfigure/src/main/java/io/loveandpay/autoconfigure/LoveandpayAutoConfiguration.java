@@ -138,7 +138,7 @@ public final class LoveandpayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlockingKycSessionService blockingKycSessionService(KycSessionService kycSessionService) {
-		return kycSessionService.blocking();
+		return BlockingKycSessionService.create(kycSessionService);
 	}
 
 	@Configuration(proxyBeanMethods = false)

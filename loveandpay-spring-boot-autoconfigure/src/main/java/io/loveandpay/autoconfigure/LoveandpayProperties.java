@@ -163,8 +163,8 @@ public class LoveandpayProperties {
 		private int maxAttempts = 3;
 
 		/**
-		 * Largest wait before the first retry; each later retry may wait up to twice as
-		 * long, with full jitter.
+		 * Largest wait before the first retry, which waits at least half of it; each
+		 * later retry may wait up to twice as long as the one before.
 		 */
 		private Duration initialBackoff = Duration.ofMillis(200);
 

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.springframework.util.Assert;
+
 /**
  * The blocking view of {@link KycSessionService}. Each method waits for the answer on the
  * calling thread, bounded by the client's timeouts, and throws the same
@@ -56,5 +58,16 @@ public interface BlockingKycSessionService {
 	 * @see KycSessionService#streamSessions(KycSessionQuery)
 	 */
 	Stream<KycSession> streamSessions(KycSessionQuery query);
+
+	/**
+	 * Return the blocking view of a reactive service, which waits for each of its
+	 * answers.
+	 * @param reactive the reactive service
+	 * @return the blocking service
+	 */
+	static BlockingKycSessionService create(KycSessionService reactive) {
+		Assert.notNull(reactive, "'reactive' must not be null");
+		return new DefaultBlockingKycSessionService(reactive);
+	}
 
 }

@@ -29,6 +29,8 @@ import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.kyc.BlockingKycSessionService;
+import io.loveandpay.kyc.KycSession;
+import io.loveandpay.kyc.KycStatus;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.LoveandpayRunners;
@@ -125,9 +127,15 @@ class LoveandpayAutoConfigurationTests {
 	}
 
 	@Test
-	void blockingServiceIsTheServicesBlockingView() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(BlockingKycSessionService.class))
-			.isSameAs(context.getBean(KycSessionService.class).blocking()));
+	void blockingServiceWaitsOnTheKycSessionServiceBeanEvenWhenItIsTheApplicationsOwn() {
+		KycSession session = new KycSession(Fixtures.APPROVED_ID, null, null, null, null, null, KycStatus.APPROVED,
+				null, null, null, Instant.EPOCH);
+		KycSessionService mine = Mockito.mock(KycSessionService.class);
+		Mockito.when(mine.getSession(Fixtures.APPROVED_ID)).thenReturn(Mono.just(session));
+		this.contextRunner.withBean(KycSessionService.class, () -> mine)
+			.run((context) -> assertThat(
+					context.getBean(BlockingKycSessionService.class).getSession(Fixtures.APPROVED_ID))
+				.isSameAs(session));
 	}
 
 	@ParameterizedTest(name = "{0}")
