@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +34,7 @@ import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.RecordingConnector;
+import io.loveandpay.testsupport.StandInConnectionDetails;
 import io.loveandpay.testsupport.TestClients;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -384,24 +384,7 @@ class LoveandpayAutoConfigurationTests {
 	}
 
 	static LoveandpayConnectionDetails details(String baseUrl) {
-		return new LoveandpayConnectionDetails() {
-
-			@Override
-			public URI getBaseUrl() {
-				return URI.create(baseUrl);
-			}
-
-			@Override
-			public String getApiKey() {
-				return TestClients.API_KEY;
-			}
-
-			@Override
-			public @Nullable String getSecretKey() {
-				return TestClients.SECRET_KEY;
-			}
-
-		};
+		return new StandInConnectionDetails(URI.create(baseUrl), TestClients.API_KEY, TestClients.SECRET_KEY);
 	}
 
 	static final class Heard {

@@ -2,6 +2,7 @@ package io.loveandpay.autoconfigure;
 
 import java.net.URI;
 
+import io.loveandpay.testsupport.StandInConnectionDetails;
 import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -159,37 +160,6 @@ class LoveandpayConfigurationValidationTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class })
 	static class App {
-
-	}
-
-	static final class StandInConnectionDetails implements LoveandpayConnectionDetails {
-
-		private final URI baseUrl;
-
-		private final String apiKey;
-
-		private final String secretKey;
-
-		StandInConnectionDetails(URI baseUrl, String apiKey, String secretKey) {
-			this.baseUrl = baseUrl;
-			this.apiKey = apiKey;
-			this.secretKey = secretKey;
-		}
-
-		@Override
-		public URI getBaseUrl() {
-			return this.baseUrl;
-		}
-
-		@Override
-		public String getApiKey() {
-			return this.apiKey;
-		}
-
-		@Override
-		public String getSecretKey() {
-			return this.secretKey;
-		}
 
 	}
 

@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A newcomer's application: the starter, two keys and a base URL, nothing else.
+ * A newcomer's Spring MVC application: the starter, two keys and a base URL, and the
+ * README's controller.
  */
 @SpringBootApplication
 public class NewcomerApplication {

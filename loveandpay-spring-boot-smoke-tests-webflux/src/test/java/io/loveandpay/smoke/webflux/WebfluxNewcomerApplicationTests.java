@@ -7,6 +7,7 @@ import io.loveandpay.kyc.KycSession;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.LoveandpayStandIn;
+import io.loveandpay.testsupport.StandInProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +45,7 @@ class WebfluxNewcomerApplicationTests {
 
 	@DynamicPropertySource
 	static void loveandpay(DynamicPropertyRegistry registry) {
-		registry.add("loveandpay.api-key", () -> LoveandpayStandIn.API_KEY);
-		registry.add("loveandpay.secret-key", () -> LoveandpayStandIn.SECRET_KEY);
-		registry.add("loveandpay.base-url", standIn::baseUrl);
+		StandInProperties.register(registry);
 	}
 
 	@BeforeEach
