@@ -29,6 +29,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
@@ -90,6 +91,7 @@ public final class LoveandpayAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	LoveandpayConnectionPool loveandpayConnectionPool(LoveandpayProperties properties) {
 		return new LoveandpayConnectionPool(CallPolicies.checkedPool(properties));
 	}
@@ -98,7 +100,7 @@ public final class LoveandpayAutoConfiguration {
 	@ConditionalOnMissingBean
 	LoveandpayApiClient loveandpayApiClient(LoveandpayProperties properties,
 			LoveandpayConnectionDetails connectionDetails, LoveandpaySigningFilter signingFilter,
-			LoveandpayClockSkew clockSkew, LoveandpayConnectionPool pool,
+			LoveandpayClockSkew clockSkew, ObjectProvider<LoveandpayConnectionPool> pool,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
@@ -107,13 +109,15 @@ public final class LoveandpayAutoConfiguration {
 			ObjectProvider<LoveandpayObservationConvention> observationConvention,
 			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
 		URI apiBaseUrl = Keys.checkedApiBaseUrl(connectionDetails);
-		// The HTTP stack is made on the first call, so that start-up pays nothing for it.
+		CallPolicies.checkedPool(properties);
+		// The HTTP stack and its connection pool are made on the first call, so that
+		// start-up pays nothing for them.
 		Supplier<WebClient> webClient = SingletonSupplier
 			.of(() -> LoveandpayWebClientFactory.create(webClientBuilder.getIfAvailable(WebClient::builder), apiBaseUrl,
 					properties,
 					connectorBuilder
 						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.provider(),
+					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getObject().provider(),
 					customizers.orderedStream().toList(), signingFilter));
 		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
 			.policy(CallPolicies.from(properties))

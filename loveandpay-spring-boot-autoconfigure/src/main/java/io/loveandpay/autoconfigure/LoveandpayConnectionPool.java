@@ -6,8 +6,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The client's own connection pool: idle connections are closed before servers on the way
- * close them, in the background, and waiting for a connection is bounded. Its connections
- * are opened on the first call and closed with the application context.
+ * close them, in the background, and waiting for a connection is bounded. A lazy bean:
+ * made on the first call, and closed with the application context.
  */
 final class LoveandpayConnectionPool implements DisposableBean {
 

@@ -1,10 +1,14 @@
 package io.loveandpay.kyc;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import io.loveandpay.client.internal.ProviderAnswer;
 
 /**
- * The payload of the answer to reading or creating one session.
+ * The answer to reading or creating one session.
  */
-record SessionEnvelope(@Nullable KycSession session) {
+record SessionEnvelope(@Nullable Boolean success, @Nullable JsonNode error,
+		@Nullable KycSession session) implements ProviderAnswer {
 
 }

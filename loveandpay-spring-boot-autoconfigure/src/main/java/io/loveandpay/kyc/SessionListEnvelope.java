@@ -3,11 +3,15 @@ package io.loveandpay.kyc;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import io.loveandpay.client.internal.ProviderAnswer;
 
 /**
- * The payload of the answer to listing sessions.
+ * The answer to listing sessions.
  */
-record SessionListEnvelope(@Nullable List<KycSession> data, @Nullable Pagination pagination) {
+record SessionListEnvelope(@Nullable Boolean success, @Nullable JsonNode error, @Nullable List<KycSession> data,
+		@Nullable Pagination pagination) implements ProviderAnswer {
 
 	/**
 	 * The list's paging figures.

@@ -2,6 +2,8 @@ package io.loveandpay.client.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -14,9 +16,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayException;
@@ -66,9 +67,7 @@ public final class LoveandpayApiClient {
 
 	private final @Nullable Scheduler scheduler;
 
-	private final JsonMapper json;
-
-	private final ApiErrors errors;
+	private final SingletonSupplier<Codec> codec;
 
 	private LoveandpayApiClient(Builder builder) {
 		Supplier<WebClient> webClient = builder.webClient;
@@ -78,8 +77,9 @@ public final class LoveandpayApiClient {
 		this.listener = builder.listener;
 		this.observations = ClientObservations.of(builder.observationRegistry, builder.observationConvention);
 		this.scheduler = builder.scheduler;
-		this.json = JsonMapper.builder().addHandler(new UndocumentedFields(this.listener)).build();
-		this.errors = new ApiErrors(this.json, this.skew);
+		LoveandpayClientListener listener = this.listener;
+		LoveandpayClockSkew skew = this.skew;
+		this.codec = SingletonSupplier.of(() -> Codec.of(listener, skew));
 	}
 
 	/**
@@ -138,13 +138,12 @@ public final class LoveandpayApiClient {
 	 * answer. The call is one observation, retries included. Nothing is sent until the
 	 * result is subscribed to; every subscription is a new call, so never resubscribe to
 	 * a call that is not {@linkplain LoveandpayCall#idempotent() idempotent}.
-	 * @param <T> the type of the answer's payload
+	 * @param <T> the answer type
 	 * @param call the call
-	 * @param answerType the type the answer decodes to, once the provider's
-	 * {@code success} and {@code error} members have been checked
+	 * @param answerType the type the answer decodes to
 	 * @return the decoded answer, or an error that is a {@link LoveandpayException}
 	 */
-	public <T> Mono<T> exchange(LoveandpayCall call, Class<T> answerType) {
+	public <T extends ProviderAnswer> Mono<T> exchange(LoveandpayCall call, Class<T> answerType) {
 		ClientObservations observations = this.observations;
 		if (observations == null) {
 			return call(call, answerType, null);
@@ -152,13 +151,14 @@ public final class LoveandpayApiClient {
 		return observations.observe(call, (context) -> call(call, answerType, context));
 	}
 
-	private <T> Mono<T> call(LoveandpayCall call, Class<T> answerType, @Nullable LoveandpayObservationContext context) {
+	private <T extends ProviderAnswer> Mono<T> call(LoveandpayCall call, Class<T> answerType,
+			@Nullable LoveandpayObservationContext context) {
 		return Mono.defer(() -> {
 			Scheduler scheduler = (this.scheduler != null) ? this.scheduler : Schedulers.parallel();
 			Retries retries = new Retries(call, this.policy, this.skew, scheduler);
 			byte[] body;
 			try {
-				body = (call.body() != null) ? this.json.writeValueAsBytes(call.body()) : null;
+				body = (call.body() != null) ? this.codec.obtain().json().writeValueAsBytes(call.body()) : null;
 			}
 			catch (RuntimeException ex) {
 				return Mono.error(Failures.translate(call, ex, false));
@@ -171,8 +171,8 @@ public final class LoveandpayApiClient {
 		});
 	}
 
-	private <T> Mono<T> attempt(LoveandpayCall call, byte @Nullable [] body, Class<T> answerType, Retries retries,
-			Scheduler scheduler, @Nullable LoveandpayObservationContext context) {
+	private <T extends ProviderAnswer> Mono<T> attempt(LoveandpayCall call, byte @Nullable [] body, Class<T> answerType,
+			Retries retries, Scheduler scheduler, @Nullable LoveandpayObservationContext context) {
 		Attempt attempt = retries.next();
 		if (context != null) {
 			context.setAttempts(attempt.number());
@@ -202,8 +202,8 @@ public final class LoveandpayApiClient {
 		return Mono.delay(decision.delay(), scheduler);
 	}
 
-	private <T> Mono<T> send(LoveandpayCall call, byte @Nullable [] body, Class<T> answerType, Attempt attempt,
-			@Nullable LoveandpayObservationContext context) {
+	private <T extends ProviderAnswer> Mono<T> send(LoveandpayCall call, byte @Nullable [] body, Class<T> answerType,
+			Attempt attempt, @Nullable LoveandpayObservationContext context) {
 		WebClient.RequestBodySpec request = this.webClient.get()
 			.method(call.method())
 			.uri(call.uriTemplate(), call.uriVariables())
@@ -211,7 +211,7 @@ public final class LoveandpayApiClient {
 		if (body != null) {
 			if (logger.isDebugEnabled()) {
 				logger.debug(call + " attempt " + attempt.number() + " sends "
-						+ DebugBodies.render(this.json, body, MediaType.APPLICATION_JSON));
+						+ DebugBodies.render(this.codec.obtain().json(), body, MediaType.APPLICATION_JSON));
 			}
 			request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
@@ -223,31 +223,28 @@ public final class LoveandpayApiClient {
 		});
 	}
 
-	private <T> Mono<T> receive(LoveandpayCall call, ClientResponse response, Class<T> answerType) {
+	private <T extends ProviderAnswer> Mono<T> receive(LoveandpayCall call, ClientResponse response,
+			Class<T> answerType) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		Mono<byte[]> body = response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY);
 		if (logger.isDebugEnabled()) {
 			body = body.doOnNext((bytes) -> logger.debug(call + " answered HTTP " + status + ": "
-					+ DebugBodies.render(this.json, bytes, headers.getContentType())));
+					+ DebugBodies.render(this.codec.obtain().json(), bytes, headers.getContentType())));
 		}
 		if (status >= 200 && status < 300) {
 			return body.map((bytes) -> decode(call, status, headers, bytes, answerType));
 		}
 		// The status says what happened; an unreadable error body only loses details.
 		return body.onErrorReturn(EMPTY)
-			.flatMap((bytes) -> Mono.error(this.errors.fromResponse(call, status, headers, bytes)));
+			.flatMap((bytes) -> Mono.error(this.codec.obtain().errors().fromResponse(call, status, headers, bytes)));
 	}
 
-	private <T> T decode(LoveandpayCall call, int status, HttpHeaders headers, byte[] body, Class<T> answerType) {
+	private <T extends ProviderAnswer> T decode(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
+			Class<T> answerType) {
+		T answer;
 		try {
-			ObjectNode answer = read(call, status, headers, body);
-			JsonNode success = answer.remove("success");
-			JsonNode error = answer.remove("error");
-			if (success != null && success.isBoolean() && !success.booleanValue()) {
-				throw this.errors.fromEnvelope(call, status, headers, error);
-			}
-			return convert(call, answer, answerType);
+			answer = read(call, status, headers, body, answerType);
 		}
 		catch (LoveandpayProtocolException ex) {
 			if (call.idempotent()) {
@@ -255,9 +252,13 @@ public final class LoveandpayApiClient {
 			}
 			throw Failures.outcomeUnknown(call, "HTTP " + status + " with an unreadable body", ex);
 		}
+		if (Boolean.FALSE.equals(answer.success())) {
+			throw this.codec.obtain().errors().fromEnvelope(call, status, headers, answer.error());
+		}
+		return answer;
 	}
 
-	private ObjectNode read(LoveandpayCall call, int status, HttpHeaders headers, byte[] body) {
+	private <T> T read(LoveandpayCall call, int status, HttpHeaders headers, byte[] body, Class<T> answerType) {
 		String operation = call.operation();
 		MediaType contentType = headers.getContentType();
 		if (!ApiErrors.isJson(contentType)) {
@@ -268,27 +269,18 @@ public final class LoveandpayApiClient {
 			throw new LoveandpayProtocolException(operation,
 					operation + " expected JSON but received HTTP " + status + " with an empty body", null);
 		}
-		JsonNode tree;
+		T answer;
 		try {
-			tree = this.json.readTree(body);
+			answer = this.codec.obtain().reader(answerType).readValue(body);
 		}
 		catch (JacksonException ex) {
 			throw unreadable(operation, ex);
 		}
-		if (!(tree instanceof ObjectNode answer)) {
-			throw new LoveandpayProtocolException(operation, operation + " expected a JSON object but received "
-					+ ((tree != null) ? tree.getNodeType() : "nothing"), null);
+		if (answer == null) {
+			throw new LoveandpayProtocolException(operation, operation + " expected a JSON object but received null",
+					null);
 		}
 		return answer;
-	}
-
-	private <T> T convert(LoveandpayCall call, ObjectNode answer, Class<T> answerType) {
-		try {
-			return this.json.treeToValue(answer, answerType);
-		}
-		catch (JacksonException ex) {
-			throw unreadable(call.operation(), ex);
-		}
 	}
 
 	private static LoveandpayProtocolException unreadable(String operation, JacksonException ex) {
@@ -320,6 +312,23 @@ public final class LoveandpayApiClient {
 	@Override
 	public String toString() {
 		return "LoveandpayApiClient";
+	}
+
+	/**
+	 * The client's own JSON mapper, a reader per answer type, and what reads the
+	 * provider's errors; made on the first call.
+	 */
+	private record Codec(JsonMapper json, ApiErrors errors, Map<Class<?>, ObjectReader> readers) {
+
+		static Codec of(LoveandpayClientListener listener, LoveandpayClockSkew skew) {
+			JsonMapper json = JsonMapper.builder().addHandler(new UndocumentedFields(listener)).build();
+			return new Codec(json, new ApiErrors(json, skew), new ConcurrentHashMap<>());
+		}
+
+		ObjectReader reader(Class<?> type) {
+			return this.readers.computeIfAbsent(type, this.json::readerFor);
+		}
+
 	}
 
 	/**

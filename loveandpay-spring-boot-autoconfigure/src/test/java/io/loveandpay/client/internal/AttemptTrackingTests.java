@@ -13,6 +13,7 @@ import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -111,7 +112,8 @@ class AttemptTrackingTests {
 
 	}
 
-	record Answer(@Nullable String name) {
+	record Answer(@Nullable Boolean success, @Nullable JsonNode error,
+			@Nullable String name) implements ProviderAnswer {
 
 	}
 

@@ -10,6 +10,7 @@ import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Scheduler;
@@ -92,7 +93,8 @@ class CallFailureTests {
 		return List.of(get, create);
 	}
 
-	record Answer(@Nullable String name) {
+	record Answer(@Nullable Boolean success, @Nullable JsonNode error,
+			@Nullable String name) implements ProviderAnswer {
 
 	}
 

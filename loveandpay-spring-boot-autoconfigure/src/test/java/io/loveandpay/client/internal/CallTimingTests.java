@@ -3,6 +3,7 @@ package io.loveandpay.client.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import io.loveandpay.client.LoveandpayTimeoutException;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,7 +86,8 @@ class CallTimingTests {
 		start(LoveandpayCall.get("getThing", "/things/{id}", 1).build(),
 				policy(3, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(5), Duration.ofMinutes(30)));
 		advanceUntil(() -> this.outcome.get() != null, Duration.ofSeconds(10), false);
-		assertThat(this.outcome.get()).isEqualTo(new Answer("thing"));
+		assertThat(this.outcome.get()).isInstanceOfSatisfying(Answer.class,
+				(answer) -> assertThat(answer.name()).isEqualTo("thing"));
 		assertThat(this.attemptsStartedAt).hasSize(3);
 		assertThat(waitBeforeRetry(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000).plus(STEP));
 		assertThat(waitBeforeRetry(2)).isBetween(Duration.ofMillis(1000), Duration.ofMillis(2000).plus(STEP));
@@ -114,7 +117,8 @@ class CallTimingTests {
 		start(LoveandpayCall.get("getThing", "/things/{id}", 1).build(), policy(3, Duration.ofMillis(100),
 				Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30)));
 		advanceUntil(() -> this.outcome.get() != null, Duration.ofSeconds(10), false);
-		assertThat(this.outcome.get()).isEqualTo(new Answer("thing"));
+		assertThat(this.outcome.get()).isInstanceOfSatisfying(Answer.class,
+				(answer) -> assertThat(answer.name()).isEqualTo("thing"));
 		assertThat(waitBeforeRetry(1)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(3).plus(STEP));
 	}
 
@@ -146,7 +150,7 @@ class CallTimingTests {
 	@Test
 	void createTimingOutAfterItWasSentIsOutcomeUnknownAndNeverRetried() {
 		server.stubFor(post(urlPathEqualTo("/api/v2/things")).willReturn(okJson("{}").withFixedDelay(20_000)));
-		start(LoveandpayCall.post("createThing", "/things", new Answer("thing")).build(), policy(3,
+		start(LoveandpayCall.post("createThing", "/things", Map.of("name", "thing")).build(), policy(3,
 				Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30)));
 		awaitReal(() -> server.getAllServeEvents().size() == 1);
 		this.time.advanceTimeBy(Duration.ofSeconds(30));
@@ -229,7 +233,8 @@ class CallTimingTests {
 		}
 	}
 
-	record Answer(@Nullable String name) {
+	record Answer(@Nullable Boolean success, @Nullable JsonNode error,
+			@Nullable String name) implements ProviderAnswer {
 
 	}
 
