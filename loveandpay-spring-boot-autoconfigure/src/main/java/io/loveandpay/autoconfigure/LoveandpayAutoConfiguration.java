@@ -124,7 +124,7 @@ public final class LoveandpayAutoConfiguration {
 			.clockSkew(clockSkew)
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
-			.listeners(() -> listeners.orderedStream().toList())
+			.listeners(SingletonSupplier.of(() -> listeners.orderedStream().toList()))
 			.build();
 		if (logger.isInfoEnabled()) {
 			logger.info("loveandpay client ready: " + LoveandpayProperties.mode(connectionDetails.getApiKey())

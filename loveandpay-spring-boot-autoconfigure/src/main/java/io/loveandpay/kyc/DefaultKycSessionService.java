@@ -30,13 +30,6 @@ final class DefaultKycSessionService implements KycSessionService {
 	private static final String CREATE_OUTCOME_ADVICE = "To find out, list the newest sessions and look for the "
 			+ "customerId you sent (set one on every create so that you can).";
 
-	/**
-	 * Ends a page's sessions in a walk when more pages follow. It is produced only when
-	 * the subscriber asks for the session after the page, and only then does the walk go
-	 * on to read the next page: no page is read ahead of the subscriber.
-	 */
-	private static final Mono<Optional<KycSession>> END_OF_PAGE = Mono.just(Optional.empty());
-
 	private final LoveandpayApiClient client;
 
 	private final SessionAnswers answers;
@@ -87,6 +80,10 @@ final class DefaultKycSessionService implements KycSessionService {
 		Assert.notNull(query, "query must not be null");
 		return Flux.defer(() -> {
 			SessionPaging paging = new SessionPaging(query);
+			// Ends a page's sessions when more pages follow. It is produced only when the
+			// subscriber asks for the session after the page, and only then does the walk
+			// go on to read the next page: no page is read ahead of the subscriber.
+			Mono<Optional<KycSession>> endOfPage = Mono.just(Optional.empty());
 			return Flux.<KycSessionQuery>generate((pages) -> {
 				KycSessionQuery next = paging.nextPage();
 				if (next != null) {
@@ -97,7 +94,7 @@ final class DefaultKycSessionService implements KycSessionService {
 				}
 			}).concatMap((pageQuery) -> listSessions(pageQuery).flatMapMany((page) -> {
 				Flux<Optional<KycSession>> sessions = Flux.fromIterable(paging.read(page)).map(Optional::of);
-				return paging.finished() ? sessions : sessions.concatWith(END_OF_PAGE);
+				return paging.finished() ? sessions : sessions.concatWith(endOfPage);
 			}), 0).mapNotNull((session) -> session.orElse(null));
 		});
 	}
