@@ -51,6 +51,16 @@ class NewcomerApplicationTests extends StandInApplicationTests {
 	@Autowired
 	CustomerVerification verification;
 
+	@Autowired
+	Onboarding onboarding;
+
+	@Test
+	void readmesFirstCallStartsAVerificationOnTheStandIn() {
+		URI verificationUrl = this.onboarding.startVerification("newcomer-0");
+		UUID id = UUID.fromString(verificationUrl.getPath().substring("/verify/".length()));
+		assertThat(this.sessions.blocking().getSession(id).customerId()).isEqualTo("newcomer-0");
+	}
+
 	@Test
 	void createsGetsListsAndStreamsReactively() {
 		URI verificationUrl = this.verification.start("newcomer-1", "newcomer@example.com").block(WAIT);
