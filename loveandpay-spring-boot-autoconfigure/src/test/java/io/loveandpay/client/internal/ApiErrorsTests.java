@@ -1,0 +1,62 @@
+package io.loveandpay.client.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import io.loveandpay.client.LoveandpayRateLimitException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ApiErrors}.
+ */
+class ApiErrorsTests {
+
+	private static final Instant NOW = Instant.parse("2026-01-23T12:00:00Z");
+
+	private final ApiErrors errors = new ApiErrors(JsonMapper.builder().build(),
+			new LoveandpayClockSkew(Clock.fixed(NOW, ZoneOffset.UTC)));
+
+	@Test
+	void retryAfterInSecondsIsTakenAsSent() {
+		assertThat(this.errors.retryAfter(retryAfter("120"))).isEqualTo(Duration.ofMinutes(2));
+	}
+
+	@Test
+	void hugeRetryAfterIsClampedToTheMaximum() {
+		assertThat(this.errors.retryAfter(retryAfter("99999999999")))
+			.isEqualTo(LoveandpayRateLimitException.MAX_RETRY_AFTER);
+		assertThat(this.errors.retryAfter(retryAfter("999999999999999999999999999")))
+			.isEqualTo(LoveandpayRateLimitException.MAX_RETRY_AFTER);
+		assertThat(this.errors.retryAfter(retryAfter("Fri, 31 Dec 9999 23:59:59 GMT")))
+			.isEqualTo(LoveandpayRateLimitException.MAX_RETRY_AFTER);
+	}
+
+	@Test
+	void negativeOrGarbageRetryAfterIsNull() {
+		assertThat(this.errors.retryAfter(retryAfter("-5"))).isNull();
+		assertThat(this.errors.retryAfter(retryAfter("soon"))).isNull();
+		assertThat(this.errors.retryAfter(retryAfter("1.5"))).isNull();
+		assertThat(this.errors.retryAfter(new HttpHeaders())).isNull();
+	}
+
+	@Test
+	void rateLimitExceptionClampsWhatItIsGiven() {
+		LoveandpayRateLimitException limited = new LoveandpayRateLimitException("op",
+				new io.loveandpay.client.LoveandpayApiError(429, null, null, null, null), Duration.ofDays(365_000));
+		assertThat(limited.retryAfter()).isEqualTo(LoveandpayRateLimitException.MAX_RETRY_AFTER);
+	}
+
+	private static HttpHeaders retryAfter(String value) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, value);
+		return headers;
+	}
+
+}
