@@ -1,5 +1,6 @@
 package io.loveandpay.client.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import io.loveandpay.client.LoveandpayAccessDeniedException;
+import io.loveandpay.client.LoveandpayAuthenticationException;
+import io.loveandpay.client.LoveandpayException;
 import io.loveandpay.client.LoveandpayRateLimitException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiErrorsTests {
 
 	private static final Instant NOW = Instant.parse("2026-01-23T12:00:00Z");
+
+	private static final LoveandpayCall GET = LoveandpayCall
+		.get("kyc.sessions.get", "/kyc/sessions/{id}", "550e8400-e29b-41d4-a716-446655440000")
+		.build();
 
 	private final ApiErrors errors = new ApiErrors(JsonMapper.builder().build(),
 			new LoveandpayClockSkew(Clock.fixed(NOW, ZoneOffset.UTC)));
@@ -56,6 +65,40 @@ class ApiErrorsTests {
 	private static HttpHeaders retryAfter(String value) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, value);
+		return headers;
+	}
+
+	@Test
+	void credentialsRefusedCarriesTheHintOnWhatToCheckInItsMessage() {
+		LoveandpayException refused = this.errors.fromResponse(GET, 401, jsonHeaders(),
+				"{\"success\":false,\"error\":{\"code\":\"INVALID_SIGNATURE\",\"message\":\"Invalid signature\"}}"
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(refused).isInstanceOf(LoveandpayAuthenticationException.class)
+			.hasMessageContaining("HTTP 401 INVALID_SIGNATURE")
+			.hasMessageContaining("check that loveandpay.secret-key is the secret of loveandpay.api-key");
+	}
+
+	@Test
+	void credentialsRefusedWithAnUnknownCodeStillSaysWhatToCheck() {
+		LoveandpayException refused = this.errors.fromResponse(GET, 401, jsonHeaders(), new byte[0]);
+		assertThat(refused).isInstanceOf(LoveandpayAuthenticationException.class)
+			.hasMessageContaining("loveandpay.api-key")
+			.hasMessageContaining("loveandpay.secret-key");
+	}
+
+	@Test
+	void accessDeniedCarriesTheHintOnWhatToCheckInItsMessage() {
+		LoveandpayException denied = this.errors.fromResponse(GET, 403, jsonHeaders(),
+				"{\"error\":\"SOURCE_IP_NOT_ALLOWED\",\"code\":\"SOURCE_IP_NOT_ALLOWED\"}"
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(denied).isInstanceOf(LoveandpayAccessDeniedException.class)
+			.hasMessageContaining("HTTP 403 SOURCE_IP_NOT_ALLOWED")
+			.hasMessageContaining("Add this machine's public IP address to the allow list");
+	}
+
+	private static HttpHeaders jsonHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
 		return headers;
 	}
 
