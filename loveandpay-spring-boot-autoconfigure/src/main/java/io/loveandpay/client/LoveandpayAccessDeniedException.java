@@ -1,5 +1,7 @@
 package io.loveandpay.client;
 
+import io.loveandpay.client.internal.RefusalHints;
+
 /**
  * The provider refused access for this account or caller (HTTP 403), for example
  * {@code SOURCE_IP_NOT_ALLOWED} or {@code PARTNER_INACTIVE}.
@@ -11,12 +13,12 @@ public class LoveandpayAccessDeniedException extends LoveandpayApiException {
 	private static final long serialVersionUID = 1L;
 
 	/**
-	 * Create a new exception.
+	 * Create a new exception whose message says what to check.
 	 * @param operation the API operation that failed
 	 * @param error what the provider said
 	 */
 	public LoveandpayAccessDeniedException(String operation, LoveandpayApiError error) {
-		super(operation, error);
+		super(operation, error, RefusalHints.accessDenied(error.code()));
 	}
 
 }

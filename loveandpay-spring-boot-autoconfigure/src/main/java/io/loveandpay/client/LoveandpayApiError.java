@@ -22,6 +22,8 @@ public record LoveandpayApiError(int statusCode, @Nullable String code, @Nullabl
 
 	/**
 	 * Describe the error in one line, with any value the provider may have quoted masked.
+	 * The request id is shown whole when it has the characters of one, and masked
+	 * otherwise.
 	 * @return a safe description
 	 */
 	public String describe() {
@@ -36,7 +38,7 @@ public record LoveandpayApiError(int statusCode, @Nullable String code, @Nullabl
 			text.append(" (hint: ").append(Redaction.scrub(this.hint)).append(')');
 		}
 		if (this.requestId != null) {
-			text.append(" [request id ").append(Redaction.scrub(this.requestId)).append(']');
+			text.append(" [request id ").append(Redaction.requestId(this.requestId)).append(']');
 		}
 		return text.toString();
 	}

@@ -19,7 +19,18 @@ public class LoveandpayApiException extends LoveandpayException {
 	 * @param error what the provider said
 	 */
 	public LoveandpayApiException(String operation, LoveandpayApiError error) {
-		super(operation, operation + " failed with " + error.describe(), null);
+		this(operation, error, null);
+	}
+
+	/**
+	 * Create a new exception whose message ends with advice on what to check.
+	 * @param operation the API operation that failed
+	 * @param error what the provider said
+	 * @param advice what to check, in one or two sentences, or {@code null}
+	 */
+	protected LoveandpayApiException(String operation, LoveandpayApiError error, @Nullable String advice) {
+		super(operation, operation + " failed with " + error.describe() + ((advice != null) ? ". " + advice : ""),
+				null);
 		this.error = error;
 	}
 

@@ -1,5 +1,7 @@
 package io.loveandpay.client;
 
+import io.loveandpay.client.internal.RefusalHints;
+
 /**
  * The provider refused the credentials or the signature (HTTP 401), for example
  * {@code INVALID_SIGNATURE}, {@code MISSING_HEADERS} or {@code TIMESTAMP_EXPIRED}.
@@ -11,12 +13,12 @@ public class LoveandpayAuthenticationException extends LoveandpayApiException {
 	private static final long serialVersionUID = 1L;
 
 	/**
-	 * Create a new exception.
+	 * Create a new exception whose message says what to check.
 	 * @param operation the API operation that failed
 	 * @param error what the provider said
 	 */
 	public LoveandpayAuthenticationException(String operation, LoveandpayApiError error) {
-		super(operation, error);
+		super(operation, error, RefusalHints.credentialsRefused(error.code()));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.loveandpay.client;
 import java.time.Clock;
 
 import org.reactivestreams.Publisher;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +25,10 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * The signature is computed as the request is written: over the raw path of the final URL
  * and exactly the body bytes that go to the wire, so no encoder, filter or customizer can
  * change what was signed. Every attempt of a request is signed afresh.
+ * <p>
+ * Whatever a signer throws, the message is withheld (it may quote key material) and the
+ * request is not sent; only errors of the VM itself, such as {@link OutOfMemoryError},
+ * pass through as they are.
  *
  * @since 0.1.0
  */
@@ -79,9 +84,12 @@ public final class LoveandpaySigningFilter implements ExchangeFilterFunction {
 		try {
 			signature = this.signer.sign(request.getMethod().name(), request.getURI().getRawPath(), timestamp, body);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			// The HTTP stack logs what fails a write, and a signer's message may quote
-			// key material: pass on its type and stack trace only.
+			// key material: pass on its type and stack trace only, whatever it threw
+			// (an Error, or a checked exception thrown sneakily), unless the VM itself
+			// is failing.
+			Exceptions.throwIfJvmFatal(ex);
 			throw new SigningFailedException(ex);
 		}
 		HttpHeaders headers = request.getHeaders();

@@ -1,7 +1,6 @@
 package io.loveandpay.autoconfigure.health;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Mono;
@@ -18,6 +17,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import io.loveandpay.client.internal.LoveandpayApiClient;
 import io.loveandpay.client.internal.LoveandpayCall;
+import io.loveandpay.client.internal.RefusalHints;
 
 /**
  * Checks reachability and credentials with one signed one-item list, and reuses the
@@ -32,16 +32,6 @@ import io.loveandpay.client.internal.LoveandpayCall;
 final class LoveandpayHealthIndicator implements ReactiveHealthIndicator {
 
 	static final String OPERATION = "loveandpay.health";
-
-	private static final Map<String, String> HINTS = Map.of("INVALID_SIGNATURE",
-			"The provider rejected the signature: check that loveandpay.secret-key is the secret of loveandpay.api-key.",
-			"MISSING_HEADERS",
-			"The signing headers did not reach the provider: check proxies between this application and the API.",
-			"TIMESTAMP_EXPIRED", "This machine's clock is off: synchronise it (NTP).", "SOURCE_IP_NOT_ALLOWED",
-			"Add this machine's public IP address to the allow list in the loveandpay dashboard.",
-			"DOMAIN_NOT_VERIFIED", "Verify the merchant's domain in the loveandpay dashboard.", "PARTNER_INACTIVE",
-			"The merchant account is inactive: contact loveandpay.", "API_BLOCKED",
-			"API access is blocked for this account: contact loveandpay.");
 
 	private final LoveandpayApiClient client;
 
@@ -82,10 +72,9 @@ final class LoveandpayHealthIndicator implements ReactiveHealthIndicator {
 				|| failure instanceof LoveandpayAccessDeniedException) {
 			LoveandpayApiException refused = (LoveandpayApiException) failure;
 			String code = (refused.errorCode() != null) ? refused.errorCode() : "HTTP_" + refused.statusCode();
-			String hint = HINTS.getOrDefault(code,
-					(refused instanceof LoveandpayAuthenticationException)
-							? "Check loveandpay.api-key and loveandpay.secret-key."
-							: "Check the account's settings in the loveandpay dashboard.");
+			String hint = (refused instanceof LoveandpayAuthenticationException)
+					? RefusalHints.credentialsRefused(refused.errorCode())
+					: RefusalHints.accessDenied(refused.errorCode());
 			return refused(Health.down(), start,
 					(refused instanceof LoveandpayAuthenticationException) ? "CREDENTIALS_REFUSED" : "ACCESS_DENIED",
 					refused)

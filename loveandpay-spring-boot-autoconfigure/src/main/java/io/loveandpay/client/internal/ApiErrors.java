@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,6 +38,8 @@ final class ApiErrors {
 	static final String REQUEST_ID_HEADER = "x-request-id";
 
 	static final String TIMESTAMP_EXPIRED = "TIMESTAMP_EXPIRED";
+
+	private static final Pattern DELTA_SECONDS = Pattern.compile("[0-9]+");
 
 	private static final Log logger = LogFactory.getLog(LoveandpayApiClient.class);
 
@@ -134,25 +137,34 @@ final class ApiErrors {
 				|| contentType.getSubtype().endsWith("+json");
 	}
 
+	/**
+	 * Read {@code Retry-After}, in seconds or as an HTTP-date, bounded by
+	 * {@link LoveandpayRateLimitException#MAX_RETRY_AFTER}.
+	 * @param headers the answer's headers
+	 * @return the wait, or {@code null} when there is none or it is not a wait
+	 */
 	@Nullable Duration retryAfter(HttpHeaders headers) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		String trimmed = value.trim();
-		try {
-			long seconds = Long.parseLong(trimmed);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
-		}
-		catch (NumberFormatException ex) {
-			// Not seconds: try an HTTP-date.
+		if (DELTA_SECONDS.matcher(trimmed).matches()) {
+			// More digits than a day's worth of seconds could need is at least a day.
+			return (trimmed.length() > 9) ? LoveandpayRateLimitException.MAX_RETRY_AFTER
+					: atMostADay(Duration.ofSeconds(Long.parseLong(trimmed)));
 		}
 		Instant at = httpDate(trimmed);
 		if (at == null) {
 			return null;
 		}
 		Duration wait = Duration.between(this.skew.clock().instant(), at);
-		return wait.isNegative() ? Duration.ZERO : wait;
+		return wait.isNegative() ? Duration.ZERO : atMostADay(wait);
+	}
+
+	private static Duration atMostADay(Duration wait) {
+		Duration max = LoveandpayRateLimitException.MAX_RETRY_AFTER;
+		return (wait.compareTo(max) > 0) ? max : wait;
 	}
 
 	private static @Nullable Instant httpDate(@Nullable String value) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +64,8 @@ public final class LoveandpayCall {
 	 * {@code /kyc/sessions/{id}}
 	 * @param pathVariables the values of the path's variables, in order
 	 * @return a builder
+	 * @throws IllegalArgumentException if a path variable is {@code .} or {@code ..},
+	 * percent-encoded or not
 	 */
 	public static Builder get(String operation, String pathTemplate, Object... pathVariables) {
 		return new Builder(operation, HttpMethod.GET, pathTemplate, pathVariables);
@@ -187,6 +190,10 @@ public final class LoveandpayCall {
 	 */
 	public static final class Builder {
 
+		private static final Pattern PERCENT_ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
+
+		private static final Pattern PERCENT_ENCODED_PERCENT = Pattern.compile("%25");
+
 		private final String operation;
 
 		private final HttpMethod method;
@@ -212,7 +219,29 @@ public final class LoveandpayCall {
 			Assert.noNullElements(pathVariables, "'pathVariables' must not contain null");
 			Assert.isTrue(variableCount(pathTemplate) == pathVariables.length,
 					() -> "'pathVariables' must give one value for each variable of " + pathTemplate);
+			for (Object variable : pathVariables) {
+				Assert.isTrue(!isDotSegment(variable.toString()), () -> "A path variable of " + operation
+						+ " must not be '.' or '..', percent-encoded or not: it would move up the path");
+			}
 			this.pathVariables = List.of(pathVariables);
+		}
+
+		/**
+		 * Whether a value, once every percent-encoded dot and percent sign in it is
+		 * decoded (up to eight times over), is {@code .} or {@code ..}: a segment that a
+		 * server or proxy on the way may resolve against the path before it.
+		 */
+		private static boolean isDotSegment(String value) {
+			String decoded = value;
+			for (int round = 0; round < 8 && decoded.indexOf('%') >= 0; round++) {
+				String next = PERCENT_ENCODED_DOT.matcher(PERCENT_ENCODED_PERCENT.matcher(decoded).replaceAll("%"))
+					.replaceAll(".");
+				if (next.equals(decoded)) {
+					break;
+				}
+				decoded = next;
+			}
+			return decoded.equals(".") || decoded.equals("..");
 		}
 
 		/**

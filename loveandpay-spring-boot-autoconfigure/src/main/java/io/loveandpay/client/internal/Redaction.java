@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps values that may be personal data out of messages: quoted values, e-mail
  * addresses, runs of digits (phones, document numbers, dates) and words in non-Latin
- * script (names) are masked, and third-party exceptions whose messages quote values are
- * replaced by copies that keep only their type and stack trace.
+ * script (names) are masked, request ids are checked rather than masked, and third-party
+ * exceptions whose messages quote values are replaced by copies that keep only their type
+ * and stack trace.
  */
 public final class Redaction {
 
@@ -24,6 +25,8 @@ public final class Redaction {
 		.compile("[^\\s\\x00-\\x7F]+[^\\s]*|[^\\s]*[^\\s\\x00-\\x7F]+");
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
 	private Redaction() {
 	}
@@ -41,6 +44,17 @@ public final class Redaction {
 		masked = DIGITS.matcher(masked).replaceAll("***");
 		masked = NON_ASCII_WORD.matcher(masked).replaceAll("***");
 		return CONTROL.matcher(masked).replaceAll(" ");
+	}
+
+	/**
+	 * Show a request id whole, so that it can be quoted to the provider's support, if it
+	 * looks like one: up to 128 letters, digits, {@code -}, {@code _}, {@code .} and
+	 * {@code :}. Anything else is masked whole.
+	 * @param requestId the request id the provider sent
+	 * @return the request id, or {@code ***}
+	 */
+	public static String requestId(String requestId) {
+		return REQUEST_ID.matcher(requestId).matches() ? requestId : "***";
 	}
 
 	/**

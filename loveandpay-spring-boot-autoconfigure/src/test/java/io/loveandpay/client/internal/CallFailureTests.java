@@ -12,10 +12,13 @@ import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 import io.loveandpay.client.LoveandpayOutcomeUnknownException;
 import io.loveandpay.client.LoveandpayRequestSigner;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Tests that whatever ends a call ends it with a {@link LoveandpayException}, including
  * what fails between attempts.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CallFailureTests {
 
 	@RegisterExtension
@@ -79,6 +83,45 @@ class CallFailureTests {
 			Leaks.assertClean(failure);
 		}
 		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void aSignerThatThrowsAnErrorEndsTheCallUnsentWithItsMessageWithheld(CapturedOutput output) {
+		assertFailingSignerLeaksNothing((method, path, timestamp, body) -> {
+			throw new AssertionError("no key in the vault for " + TestClients.SECRET_KEY);
+		}, output);
+	}
+
+	@Test
+	void aSignerThatThrowsACheckedExceptionEndsTheCallUnsentWithItsMessageWithheld(CapturedOutput output) {
+		assertFailingSignerLeaksNothing((method, path, timestamp, body) -> {
+			throw CallFailureTests
+				.<RuntimeException>sneaky(new java.security.InvalidKeyException("bad key " + TestClients.SECRET_KEY));
+		}, output);
+	}
+
+	private static void assertFailingSignerLeaksNothing(LoveandpayRequestSigner failing, CapturedOutput output) {
+		LoveandpayClockSkew skew = new LoveandpayClockSkew(Clock.systemUTC());
+		WebClient webClient = TestClients.webClientBuilder(server.baseUrl())
+			.filter(new LoveandpaySigningFilter(TestClients.API_KEY, failing, skew.clock()))
+			.build();
+		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
+			.policy(TestClients.noRetries(Duration.ofSeconds(5)))
+			.clockSkew(skew)
+			.build();
+		for (Throwable failure : getAndCreate(client)) {
+			assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
+				.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
+				.hasMessageEndingWith("failed: SigningFailedException");
+			Leaks.assertClean(failure);
+		}
+		assertThat(server.getAllServeEvents()).isEmpty();
+		assertThat(Leaks.findIn(output.toString())).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends Throwable> T sneaky(Throwable failure) throws T {
+		throw (T) failure;
 	}
 
 	/**

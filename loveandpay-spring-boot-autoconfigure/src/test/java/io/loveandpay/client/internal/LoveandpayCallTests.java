@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
@@ -46,6 +48,23 @@ class LoveandpayCallTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> LoveandpayCall.get("op", "/kyc/sessions").query("", "x"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LoveandpayCall.get("op", "/kyc/sessions").query("{x}", "x"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ".", "..", "%2e", "%2E", "%2e%2e", ".%2E", "%2E.", "%252e%252E" })
+	void refusesPathVariablesThatAreDotSegments(String value) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoveandpayCall.get("kyc.sessions.get", "/kyc/sessions/{id}", value))
+			.withMessageContaining("'.' or '..'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoveandpayCall.get("kyc.sessions.get", "/kyc/sessions/{id}/things/{n}", ID, value));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "...", "a.b", ".a", "..a", "%2e%2e%2e", "verification-550e8400" })
+	void acceptsPathVariablesThatOnlyContainDots(String value) {
+		LoveandpayCall call = LoveandpayCall.get("kyc.sessions.get", "/kyc/sessions/{id}", value).build();
+		assertThat(call.uriVariables()).containsExactly(value);
 	}
 
 }
