@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loveandpay.client.HmacSha256RequestSigner;
+import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
@@ -277,6 +279,36 @@ class KycSessionServiceTests {
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(WAIT);
+	}
+
+	@Test
+	void undocumentedFieldsAreCountedUnderThePublicModelNeverAnInternalType() {
+		server.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions/" + Fixtures.APPROVED_ID))
+			.willReturn(okJson(Fixtures.resource("session-approved.json")
+				.replace("\"success\": true", "\"success\": true, \"meta\": {\"region\": \"eu\"}")
+				.replace("\"documentType\"", "\"riskLevel\": \"low\", \"documentType\""))));
+		server.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions"))
+			.willReturn(okJson(Fixtures.page(List.of(Fixtures.id(1)), 1, 50, 0)
+				.replace("\"pages\":", "\"hasMore\":false,\"pages\":"))));
+		List<String> fields = new CopyOnWriteArrayList<>();
+		LoveandpayApiClient client = LoveandpayApiClient
+			.builder(TestClients.webClientBuilder(server.baseUrl())
+				.filter(TestClients.signingFilter(Clock.systemUTC()))
+				.build())
+			.listener(new LoveandpayClientListener() {
+
+				@Override
+				public void undocumentedValue(String field) {
+					fields.add(field);
+				}
+
+			})
+			.build();
+		KycSessionService service = KycSessionService.create(client);
+		service.getSession(Fixtures.APPROVED_ID).block(WAIT);
+		service.listSessions(KycSessionQuery.all()).block(WAIT);
+		assertThat(fields).containsExactlyInAnyOrder("answer.meta", "KycSession.someFutureField",
+				"KycVerification.riskLevel", "KycSessionPage.hasMore");
 	}
 
 	private static void stubPage(int offset, List<UUID> ids, int total) {
