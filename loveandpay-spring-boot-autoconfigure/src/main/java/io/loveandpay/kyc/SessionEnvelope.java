@@ -10,6 +10,6 @@ import io.loveandpay.client.internal.ProviderAnswer;
  * reported as {@code answer.<name>}.
  */
 record SessionEnvelope(@Nullable Boolean success, @Nullable JsonNode error,
-		@Nullable KycSession session) implements ProviderAnswer {
+		@Nullable SessionItem session) implements ProviderAnswer {
 
 }

@@ -12,7 +12,7 @@ import io.loveandpay.client.internal.ReportedAs;
  * The answer to listing sessions. A member the client does not know is reported as
  * {@code answer.<name>}.
  */
-record SessionListEnvelope(@Nullable Boolean success, @Nullable JsonNode error, @Nullable List<KycSession> data,
+record SessionListEnvelope(@Nullable Boolean success, @Nullable JsonNode error, @Nullable List<SessionItem> data,
 		@Nullable Pagination pagination) implements ProviderAnswer {
 
 	/**
