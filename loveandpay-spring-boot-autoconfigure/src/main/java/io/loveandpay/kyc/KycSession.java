@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A KYC session: one attempt of one customer to verify their identity.
  * <p>
- * {@link #toString()} shows no customer contact data and no verified personal data.
+ * {@link #toString()} shows no customer contact data and no verified personal data, and
+ * escapes control characters in the provider's text.
  *
  * @param id the session's id, used to read it
  * @param sessionId the provider's opaque session reference, such as
@@ -41,9 +42,9 @@ public record KycSession(UUID id, @Nullable String sessionId, @Nullable UUID inv
 
 	@Override
 	public String toString() {
-		return "KycSession[id=" + this.id + ", sessionId=" + this.sessionId + ", invoiceId=" + this.invoiceId
-				+ ", status=" + this.status + ", verified=" + (this.verification != null) + ", expiresAt="
-				+ this.expiresAt + ", createdAt=" + this.createdAt + "]";
+		return "KycSession[id=" + this.id + ", sessionId=" + Printable.escape(this.sessionId) + ", invoiceId="
+				+ this.invoiceId + ", status=" + this.status + ", verified=" + (this.verification != null)
+				+ ", expiresAt=" + this.expiresAt + ", createdAt=" + this.createdAt + "]";
 	}
 
 }

@@ -75,9 +75,14 @@ public final class KycStatus {
 		return this.value.hashCode();
 	}
 
+	/**
+	 * Return the value with control characters escaped, safe to log; {@link #value()} is
+	 * the raw value.
+	 * @return the printable value
+	 */
 	@Override
 	public String toString() {
-		return this.value;
+		return Printable.escape(this.value);
 	}
 
 }

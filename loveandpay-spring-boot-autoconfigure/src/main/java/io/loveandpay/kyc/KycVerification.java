@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * What the provider verified about the customer. Present once a session is verified; list
  * items carry a shorter form (no middle name, document number or document dates).
  * <p>
- * {@link #toString()} shows no names, dates or document number.
+ * {@link #toString()} shows no names, dates or document number, and escapes control
+ * characters in the provider's text.
  *
  * @param firstName the first name
  * @param lastName the last name
@@ -34,9 +35,10 @@ public record KycVerification(@Nullable String firstName, @Nullable String lastN
 
 	@Override
 	public String toString() {
-		return "KycVerification[documentType=" + this.documentType + ", documentCountry=" + this.documentCountry
-				+ ", faceMatchScore=" + this.faceMatchScore + ", livenessScore=" + this.livenessScore + ", verifiedAt="
-				+ this.verifiedAt + ", personal data withheld]";
+		return "KycVerification[documentType=" + Printable.escape(this.documentType) + ", documentCountry="
+				+ Printable.escape(this.documentCountry) + ", faceMatchScore=" + this.faceMatchScore
+				+ ", livenessScore=" + this.livenessScore + ", verifiedAt=" + this.verifiedAt
+				+ ", personal data withheld]";
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.loveandpay.kyc;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,8 +15,11 @@ import static io.loveandpay.kyc.DefaultKycSessionService.LIST;
 
 /**
  * Reads the provider's answers into sessions and pages, failing with a
- * {@link LoveandpayProtocolException} on an answer without what it must have, and telling
- * the listener of undocumented statuses.
+ * {@link LoveandpayProtocolException} that names the field (never its value) on an answer
+ * that lacks what it must have or holds what cannot be: a session without id, status or
+ * creation time; paging figures below zero, a page size outside 1 to
+ * {@value KycSessionQuery#MAX_LIMIT}, more sessions than the page size, or a page for
+ * another offset than the one asked. Tells the listener of undocumented statuses.
  */
 final class SessionAnswers {
 
@@ -27,8 +31,8 @@ final class SessionAnswers {
 
 	SessionAnswers(LoveandpayClientListener listener) {
 		this.listener = listener;
-		this.got = (envelope) -> checked(session(GET, envelope));
-		this.created = (envelope) -> checked(session(CREATE, envelope));
+		this.got = (envelope) -> session(GET, envelope);
+		this.created = (envelope) -> session(CREATE, envelope);
 	}
 
 	Function<SessionEnvelope, KycSession> got() {
@@ -40,30 +44,37 @@ final class SessionAnswers {
 	}
 
 	Function<SessionListEnvelope, KycSessionPage> page(KycSessionQuery query) {
-		return (envelope) -> {
-			KycSessionPage page = page(query, envelope);
-			page.items().forEach(this::checked);
-			return page;
-		};
+		return (envelope) -> page(query, envelope);
 	}
 
-	private KycSession checked(KycSession session) {
-		if (!session.status().isKnown()) {
-			this.listener.undocumentedValue("KycSession.status");
-		}
-		return session;
-	}
-
-	private static KycSession session(String operation, SessionEnvelope envelope) {
-		KycSession session = envelope.session();
-		if (session == null) {
+	private KycSession session(String operation, SessionEnvelope envelope) {
+		SessionItem item = envelope.session();
+		if (item == null) {
 			throw missing(operation, "session");
 		}
-		return session;
+		return session(operation, "session", item);
 	}
 
-	private static KycSessionPage page(KycSessionQuery query, SessionListEnvelope envelope) {
-		List<KycSession> data = envelope.data();
+	private KycSession session(String operation, String where, SessionItem item) {
+		if (item.id() == null) {
+			throw missing(operation, where + ".id");
+		}
+		if (item.status() == null) {
+			throw missing(operation, where + ".status");
+		}
+		if (item.createdAt() == null) {
+			throw missing(operation, where + ".createdAt");
+		}
+		if (!item.status().isKnown()) {
+			this.listener.undocumentedValue("KycSession.status");
+		}
+		return new KycSession(item.id(), item.sessionId(), item.invoiceId(), item.customerId(), item.customerEmail(),
+				item.customerPhone(), item.status(), item.verificationUrl(), item.verification(), item.expiresAt(),
+				item.createdAt());
+	}
+
+	private KycSessionPage page(KycSessionQuery query, SessionListEnvelope envelope) {
+		List<SessionItem> data = envelope.data();
 		SessionListEnvelope.Pagination pagination = envelope.pagination();
 		if (data == null) {
 			throw missing(LIST, "data");
@@ -71,13 +82,38 @@ final class SessionAnswers {
 		if (pagination == null || pagination.total() == null) {
 			throw missing(LIST, "pagination.total");
 		}
-		if (data.contains(null)) {
-			throw new LoveandpayProtocolException(LIST, LIST + " received a null item in 'data'", null);
-		}
+		int total = pagination.total();
+		requireAtLeast(0, total, "pagination.total");
 		int limit = orDefault(pagination.limit(), query.limit());
+		requireAtLeast(1, limit, "pagination.limit");
+		if (limit > KycSessionQuery.MAX_LIMIT) {
+			throw impossible("pagination.limit", "above " + KycSessionQuery.MAX_LIMIT);
+		}
 		int offset = orDefault(pagination.offset(), query.offset());
-		int pages = orDefault(pagination.pages(), (pagination.total() + limit - 1) / limit);
-		return new KycSessionPage(data, pagination.total(), limit, offset, pages);
+		requireAtLeast(0, offset, "pagination.offset");
+		if (offset != query.offset()) {
+			throw impossible("pagination.offset", "another offset than the one asked");
+		}
+		int pages = orDefault(pagination.pages(), (int) ((total + (long) limit - 1) / limit));
+		requireAtLeast(0, pages, "pagination.pages");
+		if (data.size() > limit) {
+			throw impossible("data", "more sessions than 'pagination.limit'");
+		}
+		List<KycSession> sessions = new ArrayList<>(data.size());
+		for (int i = 0; i < data.size(); i++) {
+			SessionItem item = data.get(i);
+			if (item == null) {
+				throw new LoveandpayProtocolException(LIST, LIST + " received a null item in 'data'", null);
+			}
+			sessions.add(session(LIST, "data[" + i + "]", item));
+		}
+		return new KycSessionPage(sessions, total, limit, offset, pages);
+	}
+
+	private static void requireAtLeast(int least, int value, String field) {
+		if (value < least) {
+			throw impossible(field, "below " + least);
+		}
 	}
 
 	private static int orDefault(@Nullable Integer value, int fallback) {
@@ -87,6 +123,11 @@ final class SessionAnswers {
 	private static LoveandpayProtocolException missing(String operation, String field) {
 		return new LoveandpayProtocolException(operation, operation + " received an answer without '" + field + "'",
 				null);
+	}
+
+	private static LoveandpayProtocolException impossible(String field, String why) {
+		return new LoveandpayProtocolException(LIST,
+				LIST + " received an answer whose '" + field + "' cannot be right: " + why, null);
 	}
 
 }

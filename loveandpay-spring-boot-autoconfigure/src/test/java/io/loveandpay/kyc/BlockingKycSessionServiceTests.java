@@ -139,6 +139,34 @@ class BlockingKycSessionServiceTests {
 	}
 
 	@Test
+	void streamSessionsWhenAPageRepeatsTheSessionsAlreadyListedThrowsAProtocolError() {
+		for (int offset = 0; offset <= 20; offset += 2) {
+			stubPage(offset, List.of(Fixtures.id(1), Fixtures.id(2)), Integer.MAX_VALUE);
+		}
+		try (Stream<KycSession> sessions = this.service.streamSessions(KycSessionQuery.builder().limit(2).build())) {
+			Iterator<KycSession> iterator = sessions.iterator();
+			assertThat(iterator.next().id()).isEqualTo(Fixtures.id(1));
+			assertThat(iterator.next().id()).isEqualTo(Fixtures.id(2));
+			assertThatExceptionOfType(LoveandpayProtocolException.class).isThrownBy(iterator::hasNext)
+				.withMessageContaining("already listed");
+		}
+		assertThat(Received.requests(server)).hasSize(2);
+	}
+
+	@Test
+	void streamSessionsThatPassesTheFirstTotalByTheMarginThrowsAProtocolError() {
+		for (int offset = 0; offset <= 40; offset += 2) {
+			stubPage(offset, List.of(Fixtures.id(offset + 1), Fixtures.id(offset + 2)),
+					(offset == 0) ? 4 : offset + 10);
+		}
+		try (Stream<KycSession> sessions = this.service.streamSessions(KycSessionQuery.builder().limit(2).build())) {
+			assertThatExceptionOfType(LoveandpayProtocolException.class).isThrownBy(sessions::toList)
+				.withMessageContaining("'pagination.total'");
+		}
+		assertThat(Received.requests(server)).hasSize(4);
+	}
+
+	@Test
 	void everyMethodOnAnEventLoopThreadIsRefusedAndPointsToTheReactiveMethod() {
 		UUID id = Fixtures.APPROVED_ID;
 		List<Runnable> calls = List.of(() -> this.service.getSession(id), () -> this.service.findSession(id),

@@ -135,6 +135,26 @@ class KycModelTests {
 	}
 
 	@Test
+	void toStringEscapesControlCharactersInProviderAndCallerText() {
+		String forged = "APPROVED\r\n2026-12-02 INFO granted\u0085\u2028\u001b[31m";
+		KycStatus status = KycStatus.of(forged);
+		KycVerification verification = new KycVerification(null, null, null, null, null, "passport\nX", null, "RUS\r",
+				null, null, null, null, null);
+		KycSession session = new KycSession(Fixtures.APPROVED_ID, "verification-\n1", null, null, null, null, status,
+				null, verification, null, Instant.EPOCH);
+		KycSessionQuery query = KycSessionQuery.builder().status(status).build();
+		for (Object value : List.of(status, session, verification, query)) {
+			assertThat(value.toString()).as(value.getClass().getSimpleName())
+				.doesNotContain("\r", "\n", "\u0085", "\u2028", "\u001b");
+		}
+		assertThat(status.toString()).isEqualTo("APPROVED\\r\\n2026-12-02 INFO granted\\u0085\\u2028\\u001b[31m");
+		assertThat(status.value()).isEqualTo(forged);
+		assertThat(query.toString()).contains("status=APPROVED\\r\\n");
+		assertThat(session.toString()).contains("sessionId=verification-\\n1");
+		assertThat(verification.toString()).contains("documentType=passport\\nX", "documentCountry=RUS\\r");
+	}
+
+	@Test
 	void toStringOfEveryTypeHoldingPersonalDataShowsNone() {
 		CreateKycSessionRequest request = CreateKycSessionRequest.builder()
 			.customerEmail("ivan.petrov@example.com")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -31,6 +32,7 @@ import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
@@ -271,6 +273,68 @@ class KycSessionServiceErrorTests {
 		answer(json(200, "{\"success\":true,\"data\":[]}"));
 		Throwable failure = assertFails(this.service.listSessions(KycSessionQuery.all()));
 		assertThat(failure).isInstanceOf(LoveandpayProtocolException.class).hasMessageContaining("pagination");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			"limit":0          | pagination.limit
+			"limit":101        | pagination.limit
+			"limit":-1         | pagination.limit
+			"total":-1         | pagination.total
+			"offset":-50       | pagination.offset
+			"offset":50        | pagination.offset
+			"pages":-1         | pagination.pages
+			""")
+	void listSessionsWithImpossiblePagingThrowsProtocolErrorNamingTheField(String figure, String field) {
+		String name = figure.substring(0, figure.indexOf(':'));
+		String pagination = "{\"total\":2,\"limit\":50,\"offset\":0,\"pages\":1}".replaceFirst(name + ":[0-9]+",
+				figure);
+		answer(json(200, "{\"success\":true,\"data\":[" + Fixtures.listItem(Fixtures.id(1), "APPROVED")
+				+ "],\"pagination\":" + pagination + "}"));
+		Throwable failure = assertFails(this.service.listSessions(KycSessionQuery.all()));
+		assertThat(failure).isInstanceOf(LoveandpayProtocolException.class).hasMessageContaining("'" + field + "'");
+	}
+
+	@Test
+	void listSessionsWithPageSizeZeroAndNoPageCountThrowsProtocolError() {
+		answer(json(200, "{\"success\":true,\"data\":[],\"pagination\":{\"total\":5,\"limit\":0}}"));
+		Throwable failure = assertFails(this.service.listSessions(KycSessionQuery.all()));
+		assertThat(failure).isInstanceOf(LoveandpayProtocolException.class).hasMessageContaining("'pagination.limit'");
+	}
+
+	@Test
+	void listSessionsWithMoreSessionsThanThePageSizeThrowsProtocolError() {
+		answer(json(200, Fixtures.page(List.of(Fixtures.id(1), Fixtures.id(2)), 2, 1, 0)));
+		Throwable failure = assertFails(this.service.listSessions(KycSessionQuery.builder().limit(1).build()));
+		assertThat(failure).isInstanceOf(LoveandpayProtocolException.class).hasMessageContaining("'data'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "id", "status", "createdAt" })
+	void getSessionWithoutARequiredFieldThrowsProtocolErrorNamingIt(String field) {
+		answer(json(200,
+				Fixtures.resource("session-approved.json").replaceFirst("\"" + field + "\"", "\"x" + field + "\"")));
+		assertThat(get(LoveandpayProtocolException.class).getMessage()).contains("'session." + field + "'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "id", "status", "createdAt" })
+	void getSessionWithANullRequiredFieldThrowsProtocolErrorNamingIt(String field) {
+		answer(json(200, Fixtures.resource("session-approved.json")
+			.replaceFirst("\"" + field + "\": \"[^\"]*\"", "\"" + field + "\": null")));
+		assertThat(get(LoveandpayProtocolException.class).getMessage()).contains("'session." + field + "'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "id", "status", "createdAt" })
+	void listSessionsWithAnItemWithoutARequiredFieldThrowsProtocolErrorNamingIt(String field) {
+		String first = Fixtures.listItem(Fixtures.id(1), "IN_PROGRESS")
+			.replace("\"" + field + "\"", "\"x" + field + "\"");
+		answer(json(200, "{\"success\":true,\"data\":[" + first + "," + Fixtures.listItem(Fixtures.id(2), "APPROVED")
+				+ "],\"pagination\":{\"total\":2,\"limit\":50,\"offset\":0,\"pages\":1}}"));
+		Throwable failure = assertFails(this.service.listSessions(KycSessionQuery.all()));
+		assertThat(failure).isInstanceOf(LoveandpayProtocolException.class)
+			.hasMessageContaining("'data[0]." + field + "'");
 	}
 
 	@Test

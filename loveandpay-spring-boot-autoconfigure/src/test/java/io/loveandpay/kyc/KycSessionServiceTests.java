@@ -8,10 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loveandpay.client.HmacSha256RequestSigner;
+import io.loveandpay.client.LoveandpayClientListener;
+import io.loveandpay.client.LoveandpayProtocolException;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
@@ -277,6 +280,90 @@ class KycSessionServiceTests {
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(WAIT);
+	}
+
+	@Test
+	void streamSessionsWhenAPageRepeatsTheSessionsAlreadyListedEndsWithAProtocolError() {
+		List<UUID> ids = List.of(Fixtures.id(1), Fixtures.id(2));
+		for (int offset = 0; offset <= 20; offset += 2) {
+			stubPage(offset, ids, Integer.MAX_VALUE);
+		}
+		StepVerifier.create(this.service.streamSessions(KycSessionQuery.builder().limit(2).build()))
+			.expectNextCount(2)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(LoveandpayProtocolException.class)
+				.hasMessageContaining("already listed"))
+			.verify(WAIT);
+		assertThat(received()).hasSize(2);
+	}
+
+	@Test
+	void streamSessionsWhenTheAnswerIsForAnotherOffsetEndsWithAProtocolError() {
+		server.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions"))
+			.willReturn(okJson(Fixtures.page(List.of(Fixtures.id(1), Fixtures.id(2)), Integer.MAX_VALUE, 2, 0))));
+		StepVerifier.create(this.service.streamSessions(KycSessionQuery.builder().limit(2).build()))
+			.expectNextCount(2)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(LoveandpayProtocolException.class)
+				.hasMessageContaining("'pagination.offset'"))
+			.verify(WAIT);
+		assertThat(received()).hasSize(2);
+	}
+
+	@Test
+	void streamSessionsThatPassesTheFirstTotalByTheMarginEndsWithAProtocolError() {
+		// The first page announces 4 sessions; every later page announces more and more.
+		for (int offset = 0; offset <= 40; offset += 2) {
+			stubPage(offset, List.of(Fixtures.id(offset + 1), Fixtures.id(offset + 2)),
+					(offset == 0) ? 4 : offset + 10);
+		}
+		StepVerifier.create(this.service.streamSessions(KycSessionQuery.builder().limit(2).build()))
+			.expectNextCount(8)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(LoveandpayProtocolException.class)
+				.hasMessageContaining("'pagination.total'"))
+			.verify(WAIT);
+		assertThat(received()).extracting((request) -> request.queryParameter("offset").firstValue())
+			.containsExactly("0", "2", "4", "6");
+	}
+
+	@Test
+	void streamSessionsLetsSessionsCreatedDuringTheWalkExtendItWithinTheMargin() {
+		stubPage(0, List.of(Fixtures.id(1), Fixtures.id(2)), 4);
+		stubPage(2, List.of(Fixtures.id(3), Fixtures.id(4)), 6);
+		stubPage(4, List.of(Fixtures.id(5), Fixtures.id(6)), 6);
+		List<UUID> ids = this.service.streamSessions(KycSessionQuery.builder().limit(2).build())
+			.map(KycSession::id)
+			.collectList()
+			.block(WAIT);
+		assertThat(ids).hasSize(6);
+	}
+
+	@Test
+	void undocumentedFieldsAreCountedUnderThePublicModelNeverAnInternalType() {
+		server.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions/" + Fixtures.APPROVED_ID))
+			.willReturn(okJson(Fixtures.resource("session-approved.json")
+				.replace("\"success\": true", "\"success\": true, \"meta\": {\"region\": \"eu\"}")
+				.replace("\"documentType\"", "\"riskLevel\": \"low\", \"documentType\""))));
+		server.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions"))
+			.willReturn(okJson(Fixtures.page(List.of(Fixtures.id(1)), 1, 50, 0)
+				.replace("\"pages\":", "\"hasMore\":false,\"pages\":"))));
+		List<String> fields = new CopyOnWriteArrayList<>();
+		LoveandpayApiClient client = LoveandpayApiClient
+			.builder(TestClients.webClientBuilder(server.baseUrl())
+				.filter(TestClients.signingFilter(Clock.systemUTC()))
+				.build())
+			.listener(new LoveandpayClientListener() {
+
+				@Override
+				public void undocumentedValue(String field) {
+					fields.add(field);
+				}
+
+			})
+			.build();
+		KycSessionService service = KycSessionService.create(client);
+		service.getSession(Fixtures.APPROVED_ID).block(WAIT);
+		service.listSessions(KycSessionQuery.all()).block(WAIT);
+		assertThat(fields).containsExactlyInAnyOrder("answer.meta", "KycSession.someFutureField",
+				"KycVerification.riskLevel", "KycSessionPage.hasMore");
 	}
 
 	private static void stubPage(int offset, List<UUID> ids, int total) {

@@ -48,7 +48,7 @@ public final class Fixtures {
 
 	public static String page(List<UUID> ids, int total, int limit, int offset) {
 		String items = ids.stream().map((id) -> listItem(id, "APPROVED")).collect(Collectors.joining(","));
-		int pages = (total + limit - 1) / limit;
+		int pages = (int) ((total + (long) limit - 1) / limit);
 		return """
 				{"success":true,"data":[%s],"pagination":{"total":%d,"limit":%d,"offset":%d,"pages":%d}}"""
 			.formatted(items, total, limit, offset, pages);

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.loveandpay.client.LoveandpayClientListener;
+import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.LoveandpayRunners;
@@ -85,6 +88,26 @@ class LoveandpayHealthTests {
 				assertThat(request.getUrl()).isEqualTo("/api/v2/kyc/sessions?limit=1");
 				SignatureCheck.assertSigned(request, TestClients.API_KEY, TestClients.SECRET_KEY);
 			});
+		});
+	}
+
+	@Test
+	void aProbeReportsNoUndocumentedValue() {
+		answer(okJson(Fixtures.page(List.of(Fixtures.id(1)), 1, 1, 0)
+			.replace("\"success\":true,", "\"success\":true,\"meta\":{},")));
+		List<String> fields = new CopyOnWriteArrayList<>();
+		LoveandpayClientListener listener = new LoveandpayClientListener() {
+
+			@Override
+			public void undocumentedValue(String field) {
+				fields.add(field);
+			}
+
+		};
+		runner().withBean(LoveandpayClientListener.class, () -> listener).run((context) -> {
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			assertThat(Received.requests(server)).hasSize(1);
+			assertThat(fields).isEmpty();
 		});
 	}
 
