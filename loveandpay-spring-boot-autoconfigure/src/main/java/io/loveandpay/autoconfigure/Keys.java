@@ -1,8 +1,10 @@
 package io.loveandpay.autoconfigure;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 
+import io.netty.util.NetUtil;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,8 @@ final class Keys {
 	static final String SECRET_KEY = "loveandpay.secret-key";
 
 	static final String BASE_URL = "loveandpay.base-url";
+
+	static final String ALLOW_PLAIN_HTTP = "loveandpay.allow-plain-http";
 
 	private static final String API_PATH = "/api/v2";
 
@@ -106,14 +110,29 @@ final class Keys {
 	}
 
 	/**
-	 * Check the base URL, warning of plain http to another host, before any call.
+	 * Check the base URL before any call. Plain http to a host other than loopback fails
+	 * unless the application allows it, and never starts with live keys.
 	 * @param details the connection details
+	 * @param allowPlainHttp whether plain http to a host other than loopback is allowed
 	 * @return the API's base URL
 	 */
-	static URI checkedApiBaseUrl(LoveandpayConnectionDetails details) {
+	static URI checkedApiBaseUrl(LoveandpayConnectionDetails details, boolean allowPlainHttp) {
 		URI apiBaseUrl = apiBaseUrl(details);
 		if ("http".equals(apiBaseUrl.getScheme()) && !isLoopback(apiBaseUrl)) {
-			logger.warn(Source.of(details).baseUrl() + " uses plain http to " + apiBaseUrl.getHost()
+			String name = Source.of(details).baseUrl();
+			String problem = "uses plain http to " + apiBaseUrl.getHost();
+			if ("live".equals(mode(details.getApiKey()))) {
+				throw new LoveandpayConfigurationException(name, problem + " with live keys",
+						"Use https: live keys are never used over plain http to another machine, whatever "
+								+ ALLOW_PLAIN_HTTP + " says.");
+			}
+			if (!allowPlainHttp) {
+				throw new LoveandpayConfigurationException(name, problem,
+						"Use https, or a loopback address (localhost, 127.0.0.1 or ::1) for a local stand-in. "
+								+ "To send test-mode calls unencrypted to another machine, set " + ALLOW_PLAIN_HTTP
+								+ "=true.");
+			}
+			logger.warn(name + " " + problem
 					+ ": requests, their signatures and the customers' data travel unencrypted. Use https.");
 		}
 		return apiBaseUrl;
@@ -150,10 +169,24 @@ final class Keys {
 		return URI.create(scheme + "://" + authority + path + API_PATH);
 	}
 
+	/**
+	 * Whether the URI's host is loopback: {@code localhost}, or an IP literal in
+	 * {@code 127.0.0.0/8} or {@code ::1}. The host is parsed, never looked up, so names
+	 * such as {@code 127.0.0.1.example.com} are not loopback. Subdomains of
+	 * {@code localhost} are not either: only the resolver decides where they go.
+	 * @param uri the URI
+	 * @return whether the host is loopback
+	 */
 	static boolean isLoopback(URI uri) {
 		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
-		return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
-				|| host.equals("[::1]") || host.equals("::1");
+		if (host.equals("localhost")) {
+			return true;
+		}
+		if (host.startsWith("[") && host.endsWith("]")) {
+			host = host.substring(1, host.length() - 1);
+		}
+		InetAddress address = NetUtil.createInetAddressFromIpAddressString(host);
+		return address != null && address.isLoopbackAddress();
 	}
 
 	/**

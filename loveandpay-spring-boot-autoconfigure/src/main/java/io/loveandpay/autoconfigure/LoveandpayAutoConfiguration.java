@@ -108,7 +108,7 @@ public final class LoveandpayAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LoveandpayObservationConvention> observationConvention,
 			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
-		URI apiBaseUrl = Keys.checkedApiBaseUrl(connectionDetails);
+		URI apiBaseUrl = Keys.checkedApiBaseUrl(connectionDetails, properties.isAllowPlainHttp());
 		CallPolicies.checkedPool(properties);
 		// The HTTP stack and its connection pool are made on the first call, so that
 		// start-up pays nothing for them.

@@ -40,6 +40,12 @@ public class LoveandpayProperties {
 	private URI baseUrl = DEFAULT_BASE_URL;
 
 	/**
+	 * Whether a base URL may use plain http to a host other than loopback, for test keys
+	 * only: live keys never start over plain http to another machine.
+	 */
+	private boolean allowPlainHttp;
+
+	/**
 	 * Time allowed to open a connection to the API.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(5);
@@ -87,6 +93,14 @@ public class LoveandpayProperties {
 
 	public void setBaseUrl(URI baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public boolean isAllowPlainHttp() {
+		return this.allowPlainHttp;
+	}
+
+	public void setAllowPlainHttp(boolean allowPlainHttp) {
+		this.allowPlainHttp = allowPlainHttp;
 	}
 
 	public Duration getConnectTimeout() {
@@ -145,10 +159,10 @@ public class LoveandpayProperties {
 	@Override
 	public String toString() {
 		return "LoveandpayProperties[apiKey=" + Keys.masked(this.apiKey) + ", secretKey="
-				+ ((this.secretKey != null) ? "******" : "null") + ", baseUrl=" + this.baseUrl + ", connectTimeout="
-				+ this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", callTimeout="
-				+ this.callTimeout + ", maxResponseSize=" + this.maxResponseSize + ", retry=" + this.retry + ", pool="
-				+ this.pool + "]";
+				+ ((this.secretKey != null) ? "******" : "null") + ", baseUrl=" + this.baseUrl + ", allowPlainHttp="
+				+ this.allowPlainHttp + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
+				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize="
+				+ this.maxResponseSize + ", retry=" + this.retry + ", pool=" + this.pool + "]";
 	}
 
 	/**

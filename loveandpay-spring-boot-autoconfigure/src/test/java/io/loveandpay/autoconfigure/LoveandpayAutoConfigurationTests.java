@@ -365,16 +365,6 @@ class LoveandpayAutoConfigurationTests {
 	}
 
 	@Test
-	void warnsOfPlainHttpToAnotherHostOnly(CapturedOutput output) {
-		this.contextRunner.withPropertyValues(LoveandpayRunners.baseUrl("http://127.0.0.1:8080"))
-			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output).doesNotContain("plain http");
-		this.contextRunner.withPropertyValues(LoveandpayRunners.baseUrl("http://api.example.com"))
-			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output).contains("loveandpay.base-url uses plain http to api.example.com");
-	}
-
-	@Test
 	void propertiesToStringHidesTheKeys() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(LoveandpayProperties.class)).asString()
 			.doesNotContain(TestClients.SECRET_KEY)

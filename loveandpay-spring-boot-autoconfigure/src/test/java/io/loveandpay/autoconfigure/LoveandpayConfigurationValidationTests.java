@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -79,6 +80,69 @@ class LoveandpayConfigurationValidationTests {
 					"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=ftp://files.example.com")
 			.run((context) -> assertThat(findCause(context.getStartupFailure()).getMessage())
 				.contains("absolute http or https URL"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://api.prod.loveandpay.io", "http://127.evil.example", "http://127.0.0.1.nip.io",
+			"http://localhost.evil.example", "http://app.localhost:8080", "http://[::2]:8080", "http://10.0.0.1",
+			"http://2130706433" })
+	void plainHttpToAnotherHostFailsStartUpNamingTheBaseUrlAndTheOptIn(String baseUrl) {
+		this.runner.withPropertyValues(keys(TestClients.API_KEY, TestClients.SECRET_KEY, baseUrl)).run((context) -> {
+			LoveandpayConfigurationException cause = findCause(context.getStartupFailure());
+			assertThat(cause.property()).isEqualTo("loveandpay.base-url");
+			assertThat(cause.getMessage()).contains("uses plain http to");
+			assertThat(cause.action()).contains("Use https").contains("loveandpay.allow-plain-http=true");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://localhost:8080", "http://LOCALHOST", "http://127.0.0.1:8080", "http://127.1.2.3",
+			"http://[::1]:8080", "http://[0:0:0:0:0:0:0:1]" })
+	void plainHttpToLoopbackStartsWithoutAWarning(String baseUrl, CapturedOutput output) {
+		this.runner.withPropertyValues(keys(TestClients.API_KEY, TestClients.SECRET_KEY, baseUrl))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("plain http");
+	}
+
+	@Test
+	void plainHttpToAnotherHostStartsWithTestKeysWhenAllowedAndWarns(CapturedOutput output) {
+		this.runner.withPropertyValues(keys(TestClients.API_KEY, TestClients.SECRET_KEY, "http://stand-in.example.com"))
+			.withPropertyValues("loveandpay.allow-plain-http=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("loveandpay.base-url uses plain http to stand-in.example.com");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void liveKeysNeverStartOverPlainHttpToAnotherHost(boolean allowPlainHttp) {
+		this.runner
+			.withPropertyValues(keys("pk_live_51HqLyjWDarjtT1zdp7dc", LIVE_SECRET, "http://api.prod.loveandpay.io"))
+			.withPropertyValues("loveandpay.allow-plain-http=" + allowPlainHttp)
+			.run((context) -> {
+				LoveandpayConfigurationException cause = findCause(context.getStartupFailure());
+				assertThat(cause.getMessage())
+					.isEqualTo("loveandpay.base-url uses plain http to api.prod.loveandpay.io with live keys");
+				assertThat(cause.action()).contains("Use https");
+				assertNoKeys(cause.getMessage() + cause.action(), LIVE_SECRET);
+			});
+	}
+
+	@Test
+	void startUpFailureReportForPlainHttpNamesTheBaseUrlAndTheFix(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--loveandpay.api-key=" + TestClients.API_KEY,
+				"--loveandpay.secret-key=" + TestClients.SECRET_KEY, "--loveandpay.base-url=http://127.evil.example",
+				"--spring.main.banner-mode=off"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("loveandpay.base-url uses plain http to 127.evil.example")
+			.contains("loveandpay.allow-plain-http=true")
+			.doesNotContain("canary");
+	}
+
+	private static String[] keys(String apiKey, String secretKey, String baseUrl) {
+		return new String[] { "loveandpay.api-key=" + apiKey, "loveandpay.secret-key=" + secretKey,
+				"loveandpay.base-url=" + baseUrl };
 	}
 
 	@ParameterizedTest(name = "{3}")
