@@ -14,6 +14,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -138,6 +139,19 @@ class LoveandpayConfigurationValidationTests {
 			.contains("loveandpay.base-url uses plain http to 127.evil.example")
 			.contains("loveandpay.allow-plain-http=true")
 			.doesNotContain("canary");
+	}
+
+	@Test
+	void sslBundleThatDoesNotExistFailsStartUpNamingTheProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues(keys(TestClients.API_KEY, TestClients.SECRET_KEY, "https://api.prod.loveandpay.io"))
+			.withPropertyValues("loveandpay.ssl.bundle=missing")
+			.run((context) -> {
+				LoveandpayConfigurationException cause = findCause(context.getStartupFailure());
+				assertThat(cause.property()).isEqualTo("loveandpay.ssl.bundle");
+				assertThat(cause.getMessage()).contains("'missing', which does not exist");
+				assertThat(cause.action()).contains("spring.ssl.bundle.pem.missing");
+			});
 	}
 
 	private static String[] keys(String apiKey, String secretKey, String baseUrl) {
