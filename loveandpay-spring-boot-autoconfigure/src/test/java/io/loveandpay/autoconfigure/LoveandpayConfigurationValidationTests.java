@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -183,7 +184,7 @@ class LoveandpayConfigurationValidationTests {
 
 	@Test
 	void failureAnalyzerDescribesTheProblemAndTheFix() {
-		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer()
+		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer(new MockEnvironment())
 			.analyze(new IllegalStateException("wrapped", new LoveandpayConfigurationException("loveandpay.api-key",
 					"is not set", "Set loveandpay.api-key to the public key.")));
 		assertThat(analysis.getDescription()).contains("loveandpay.api-key is not set");
@@ -215,6 +216,43 @@ class LoveandpayConfigurationValidationTests {
 			.contains("loveandpay.api-key is not set")
 			.contains("LOVEANDPAY_API_KEY")
 			.doesNotContain("canary");
+	}
+
+	@Test
+	void startUpFailureReportForAMissingKeyNamesALookAlikePropertyButNotItsValue(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--loveandpay.api-key=" + TestClients.API_KEY,
+				"--loveandpay.secret=" + TestClients.SECRET_KEY, "--spring.main.banner-mode=off"));
+		assertThat(output).contains("loveandpay.secret-key is not set")
+			.contains("loveandpay.secret is set but is not a loveandpay property: did you mean loveandpay.secret-key?")
+			.doesNotContain("canary");
+	}
+
+	@Test
+	void failureAnalyzerNamesOnlyUnknownPropertiesThatLookLikeOurs() {
+		MockEnvironment environment = new MockEnvironment().withProperty("loveandpay.apikey", "x")
+			.withProperty("loveandpay.secret-kye", "sk_test_canary_1")
+			.withProperty("loveandpay.api-key", TestClients.API_KEY)
+			.withProperty("loveandpay.zzz-unrelated", "x")
+			.withProperty("other.secret", "x");
+		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer(environment)
+			.analyze(new LoveandpayConfigurationException("loveandpay.secret-key", "is not set", "Set it.", true));
+		assertThat(analysis.getAction()).startsWith("Set it.")
+			.contains(
+					"loveandpay.secret-kye is set but is not a loveandpay property: did you mean loveandpay.secret-key?")
+			.doesNotContain("loveandpay.apikey")
+			.doesNotContain("zzz")
+			.doesNotContain("other.secret")
+			.doesNotContain("canary");
+	}
+
+	@Test
+	void failureAnalyzerNamesNoLookAlikeWhenAValueIsWrongRatherThanMissing() {
+		MockEnvironment environment = new MockEnvironment().withProperty("loveandpay.secret", "x");
+		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer(environment)
+			.analyze(new LoveandpayConfigurationException("loveandpay.base-url", "is empty", "Set it."));
+		assertThat(analysis.getAction()).isEqualTo("Set it.");
 	}
 
 	private static LoveandpayConfigurationException findCause(Throwable failure) {
