@@ -71,7 +71,8 @@ final class Keys {
 	private static String check(Source source, String name, String variable, @Nullable String value, String prefix,
 			String kind) {
 		if (value == null || value.isBlank()) {
-			throw new LoveandpayConfigurationException(name, "is not set", where(source, name, variable, prefix, kind));
+			throw new LoveandpayConfigurationException(name, "is not set", where(source, name, variable, prefix, kind),
+					source.properties());
 		}
 		if (hasWhitespaceOrControl(value)) {
 			throw new LoveandpayConfigurationException(name, "contains white space or a line break",

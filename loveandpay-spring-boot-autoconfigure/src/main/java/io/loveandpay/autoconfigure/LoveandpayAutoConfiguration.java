@@ -22,11 +22,14 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -53,7 +56,8 @@ import io.loveandpay.client.internal.LoveandpayClockSkew;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+		SslAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(LoveandpayProperties.class)
 public final class LoveandpayAutoConfiguration {
@@ -103,13 +107,14 @@ public final class LoveandpayAutoConfiguration {
 			LoveandpayClockSkew clockSkew, ObjectProvider<LoveandpayConnectionPool> pool,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<LoveandpayWebClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LoveandpayObservationConvention> observationConvention,
 			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
 		URI apiBaseUrl = Keys.checkedApiBaseUrl(connectionDetails, properties.isAllowPlainHttp());
 		CallPolicies.checkedPool(properties);
+		SslBundle sslBundle = LoveandpaySsl.bundle(properties, sslBundles);
 		// The HTTP stack and its connection pool are made on the first call, so that
 		// start-up pays nothing for them.
 		Supplier<WebClient> webClient = SingletonSupplier
@@ -117,8 +122,8 @@ public final class LoveandpayAutoConfiguration {
 					properties,
 					connectorBuilder
 						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getObject().provider(),
-					customizers.orderedStream().toList(), signingFilter));
+					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundle,
+					pool.getObject().provider(), customizers.orderedStream().toList(), signingFilter));
 		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
 			.policy(CallPolicies.from(properties))
 			.clockSkew(clockSkew)

@@ -16,10 +16,17 @@ public final class LoveandpayConfigurationException extends RuntimeException {
 
 	private final String action;
 
+	private final boolean missing;
+
 	LoveandpayConfigurationException(String property, String problem, String action) {
+		this(property, problem, action, false);
+	}
+
+	LoveandpayConfigurationException(String property, String problem, String action, boolean missing) {
 		super(property + " " + problem);
 		this.property = property;
 		this.action = action;
+		this.missing = missing;
 	}
 
 	/**
@@ -38,6 +45,14 @@ public final class LoveandpayConfigurationException extends RuntimeException {
 	 */
 	public String action() {
 		return this.action;
+	}
+
+	/**
+	 * Return whether a required property is missing, rather than set to a wrong value.
+	 * @return whether the property is missing
+	 */
+	boolean missing() {
+		return this.missing;
 	}
 
 }

@@ -65,6 +65,8 @@ public class LoveandpayProperties {
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
+	private final Ssl ssl = new Ssl();
+
 	private final Retry retry = new Retry();
 
 	private final Pool pool = new Pool();
@@ -135,6 +137,10 @@ public class LoveandpayProperties {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -162,7 +168,31 @@ public class LoveandpayProperties {
 				+ ((this.secretKey != null) ? "******" : "null") + ", baseUrl=" + this.baseUrl + ", allowPlainHttp="
 				+ this.allowPlainHttp + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize="
-				+ this.maxResponseSize + ", retry=" + this.retry + ", pool=" + this.pool + "]";
+				+ this.maxResponseSize + ", ssl.bundle=" + this.ssl.bundle + ", retry=" + this.retry + ", pool="
+				+ this.pool + "]";
+	}
+
+	/**
+	 * TLS of the connections to the API, the client's own: settings made for the
+	 * application's other clients do not apply.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (under 'spring.ssl.bundle') whose trust material, and
+		 * key material if any, the client uses. Without one, the client trusts the JVM's
+		 * default certificate authorities.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	/**

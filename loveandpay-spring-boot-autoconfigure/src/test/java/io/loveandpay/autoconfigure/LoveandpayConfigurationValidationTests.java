@@ -14,12 +14,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -140,6 +142,19 @@ class LoveandpayConfigurationValidationTests {
 			.doesNotContain("canary");
 	}
 
+	@Test
+	void sslBundleThatDoesNotExistFailsStartUpNamingTheProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues(keys(TestClients.API_KEY, TestClients.SECRET_KEY, "https://api.prod.loveandpay.io"))
+			.withPropertyValues("loveandpay.ssl.bundle=missing")
+			.run((context) -> {
+				LoveandpayConfigurationException cause = findCause(context.getStartupFailure());
+				assertThat(cause.property()).isEqualTo("loveandpay.ssl.bundle");
+				assertThat(cause.getMessage()).contains("'missing', which does not exist");
+				assertThat(cause.action()).contains("spring.ssl.bundle.pem.missing");
+			});
+	}
+
 	private static String[] keys(String apiKey, String secretKey, String baseUrl) {
 		return new String[] { "loveandpay.api-key=" + apiKey, "loveandpay.secret-key=" + secretKey,
 				"loveandpay.base-url=" + baseUrl };
@@ -169,7 +184,7 @@ class LoveandpayConfigurationValidationTests {
 
 	@Test
 	void failureAnalyzerDescribesTheProblemAndTheFix() {
-		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer()
+		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer(new MockEnvironment())
 			.analyze(new IllegalStateException("wrapped", new LoveandpayConfigurationException("loveandpay.api-key",
 					"is not set", "Set loveandpay.api-key to the public key.")));
 		assertThat(analysis.getDescription()).contains("loveandpay.api-key is not set");
@@ -201,6 +216,43 @@ class LoveandpayConfigurationValidationTests {
 			.contains("loveandpay.api-key is not set")
 			.contains("LOVEANDPAY_API_KEY")
 			.doesNotContain("canary");
+	}
+
+	@Test
+	void startUpFailureReportForAMissingKeyNamesALookAlikePropertyButNotItsValue(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--loveandpay.api-key=" + TestClients.API_KEY,
+				"--loveandpay.secret=" + TestClients.SECRET_KEY, "--spring.main.banner-mode=off"));
+		assertThat(output).contains("loveandpay.secret-key is not set")
+			.contains("loveandpay.secret is set but is not a loveandpay property: did you mean loveandpay.secret-key?")
+			.doesNotContain("canary");
+	}
+
+	@Test
+	void failureAnalyzerNamesOnlyUnknownPropertiesThatLookLikeOurs() {
+		MockEnvironment environment = new MockEnvironment().withProperty("loveandpay.apikey", "x")
+			.withProperty("loveandpay.secret-kye", "sk_test_canary_1")
+			.withProperty("loveandpay.api-key", TestClients.API_KEY)
+			.withProperty("loveandpay.zzz-unrelated", "x")
+			.withProperty("other.secret", "x");
+		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer(environment)
+			.analyze(new LoveandpayConfigurationException("loveandpay.secret-key", "is not set", "Set it.", true));
+		assertThat(analysis.getAction()).startsWith("Set it.")
+			.contains(
+					"loveandpay.secret-kye is set but is not a loveandpay property: did you mean loveandpay.secret-key?")
+			.doesNotContain("loveandpay.apikey")
+			.doesNotContain("zzz")
+			.doesNotContain("other.secret")
+			.doesNotContain("canary");
+	}
+
+	@Test
+	void failureAnalyzerNamesNoLookAlikeWhenAValueIsWrongRatherThanMissing() {
+		MockEnvironment environment = new MockEnvironment().withProperty("loveandpay.secret", "x");
+		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer(environment)
+			.analyze(new LoveandpayConfigurationException("loveandpay.base-url", "is empty", "Set it."));
+		assertThat(analysis.getAction()).isEqualTo("Set it.");
 	}
 
 	private static LoveandpayConfigurationException findCause(Throwable failure) {

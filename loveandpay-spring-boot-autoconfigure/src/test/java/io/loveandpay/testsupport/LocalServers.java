@@ -9,6 +9,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public final class LocalServers {
 
+	/**
+	 * Location of the certificate of {@link #wireMockHttps()}.
+	 */
+	public static final String STAND_IN_CERTIFICATE = "classpath:tls/stand-in.crt";
+
 	private LocalServers() {
 	}
 
@@ -18,6 +23,24 @@ public final class LocalServers {
 	 */
 	public static WireMockExtension wireMock() {
 		return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+	}
+
+	/**
+	 * Return a server that answers over https only, with a self-signed certificate for
+	 * {@code localhost} and {@code 127.0.0.1} that no JVM trusts by default: its
+	 * certificate is {@value #STAND_IN_CERTIFICATE}, for an SSL bundle.
+	 * @return the server
+	 */
+	public static WireMockExtension wireMockHttps() {
+		return WireMockExtension.newInstance()
+			.options(wireMockConfig().httpDisabled(true)
+				.dynamicHttpsPort()
+				.bindAddress("127.0.0.1")
+				.keystorePath(Fixtures.class.getResource("/tls/stand-in.p12").toString())
+				.keystoreType("PKCS12")
+				.keystorePassword("stand-in")
+				.keyManagerPassword("stand-in"))
+			.build();
 	}
 
 	/**
