@@ -3,6 +3,8 @@ package io.loveandpay.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
+import javax.net.ssl.SSLException;
+
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -88,7 +90,7 @@ final class LoveandpayWebClientFactory {
 				.protocols(options.getEnabledProtocols())
 				.build();
 		}
-		catch (javax.net.ssl.SSLException ex) {
+		catch (SSLException ex) {
 			throw new IllegalStateException("The SSL bundle of the loveandpay client cannot be used", ex);
 		}
 	}

@@ -31,7 +31,8 @@ class ConfigurationMetadataTests {
 			assertThat(property.get("description").asString()).isNotBlank().doesNotStartWith("The ");
 		}
 		assertThat(names).contains("loveandpay.api-key", "loveandpay.secret-key", "loveandpay.base-url",
-				"loveandpay.connect-timeout", "loveandpay.response-timeout");
+				"loveandpay.connect-timeout", "loveandpay.response-timeout", "loveandpay.allow-plain-http",
+				"loveandpay.ssl.bundle");
 	}
 
 	@Test

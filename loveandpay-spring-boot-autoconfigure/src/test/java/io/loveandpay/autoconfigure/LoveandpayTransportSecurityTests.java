@@ -17,6 +17,7 @@ import reactor.netty.transport.logging.AdvancedByteBufFormat;
 
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.testsupport.Fixtures;
+import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.TestClients;
@@ -104,6 +105,7 @@ class LoveandpayTransportSecurityTests {
 				assertThat(http.getAllServeEvents()).hasSize(1);
 			});
 		assertThat(output).doesNotContain(WIRE_LOGGER).doesNotContain(TestClients.API_KEY);
+		assertThat(Leaks.findIn(output.toString())).isEmpty();
 	}
 
 	private static ClientHttpConnectorBuilder<?> appWideInsecureConnector() {
