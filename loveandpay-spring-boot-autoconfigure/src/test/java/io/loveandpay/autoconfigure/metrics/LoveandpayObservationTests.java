@@ -69,7 +69,7 @@ class LoveandpayObservationTests {
 		return LoveandpayRunners.configured(new ApplicationContextRunner(), LoveandpayMetricsAutoConfiguration.class)
 			.withConfiguration(LoveandpayRunners.metricsAutoConfiguration())
 			.withPropertyValues(LoveandpayRunners.baseUrl(baseUrl), "loveandpay.retry.initial-backoff=10ms",
-					"loveandpay.retry.max-backoff=50ms", "loveandpay.response-timeout=500ms");
+					"loveandpay.retry.max-backoff=50ms", "loveandpay.response-timeout=1s");
 	}
 
 	private ApplicationContextRunner runner() {
