@@ -20,9 +20,9 @@ import static io.loveandpay.kyc.DefaultKycSessionService.LIST;
  * Reads the provider's answers into sessions and pages, failing with a
  * {@link LoveandpayProtocolException} that names the field (never its value) on an answer
  * that lacks what it must have or holds what cannot be: a session without id, status or
- * creation time; paging figures below zero, a page size outside 1 to
- * {@value KycSessionQuery#MAX_LIMIT}, more sessions than the page size, or a page for
- * another offset than the one asked; a {@code verificationUrl} that
+ * creation time; a verification score outside 0 to 1; paging figures below zero, a page
+ * size outside 1 to {@value KycSessionQuery#MAX_LIMIT}, more sessions than the page size,
+ * or a page for another offset than the one asked; a {@code verificationUrl} that
  * {@link VerificationUrls} refuses. Tells the listener of undocumented statuses.
  * <p>
  * A create answer the client cannot use fails as one it cannot read does: with a
@@ -93,6 +93,11 @@ final class SessionAnswers {
 							+ " characters",
 					null);
 		}
+		KycVerification verification = item.verification();
+		if (verification != null) {
+			requireScore(operation, where + ".verification.faceMatchScore", verification.faceMatchScore());
+			requireScore(operation, where + ".verification.livenessScore", verification.livenessScore());
+		}
 		if (!item.status().isKnown()) {
 			this.listener.undocumentedValue("KycSession.status");
 		}
@@ -136,6 +141,13 @@ final class SessionAnswers {
 			sessions.add(session(LIST, "data[" + i + "]", item));
 		}
 		return new KycSessionPage(sessions, total, limit, offset, pages);
+	}
+
+	private static void requireScore(String operation, String field, @Nullable Double score) {
+		if (score != null && !(score >= 0 && score <= 1)) {
+			throw new LoveandpayProtocolException(operation,
+					operation + " received an answer whose '" + field + "' is not between 0 and 1", null);
+		}
 	}
 
 	private static void requireAtLeast(int least, int value, String field) {

@@ -399,6 +399,15 @@ class KycSessionServiceErrorTests {
 		assertThat(requests()).isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "faceMatchScore,1.5", "faceMatchScore,-0.1", "livenessScore,2", "livenessScore,-1" })
+	void getSessionWithAScoreOutsideZeroToOneThrowsProtocolErrorNamingIt(String field, String score) {
+		answer(json(200, Fixtures.resource("session-approved.json")
+			.replaceFirst("\"" + field + "\": *[0-9.]+", "\"" + field + "\": " + score)));
+		assertThat(get(LoveandpayProtocolException.class).getMessage())
+			.contains("'session.verification." + field + "'");
+	}
+
 	@Test
 	void getSessionWhenConnectionIsResetThrowsTransportError() {
 		answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
