@@ -27,7 +27,7 @@ final class DefaultKycSessionService implements KycSessionService {
 
 	private static final String SESSION = "/kyc/sessions/{id}";
 
-	private static final String CREATE_OUTCOME_ADVICE = "To find out, list the newest sessions and look for the "
+	static final String CREATE_OUTCOME_ADVICE = "To find out, list the newest sessions and look for the "
 			+ "customerId you sent (set one on every create so that you can).";
 
 	private final LoveandpayApiClient client;
@@ -39,7 +39,7 @@ final class DefaultKycSessionService implements KycSessionService {
 	DefaultKycSessionService(LoveandpayApiClient client) {
 		Assert.notNull(client, "'client' must not be null");
 		this.client = client;
-		this.answers = new SessionAnswers(client.listener());
+		this.answers = new SessionAnswers(client.listener(), client.baseUrl());
 		this.blocking = new DefaultBlockingKycSessionService(this);
 	}
 

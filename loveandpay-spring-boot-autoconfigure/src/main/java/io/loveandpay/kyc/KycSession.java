@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param customerEmail the customer's e-mail, as given at creation
  * @param customerPhone the customer's phone, as given at creation
  * @param status the status
- * @param verificationUrl the page where the customer verifies; absent in list items
+ * @param verificationUrl the page where the customer verifies, checked to be an absolute
+ * {@code https} URL of at most 2,048 characters; absent in list items
  * @param verification what was verified, once the session is verified
  * @param expiresAt when the verification page expires; absent in list items
  * @param createdAt when the session was created

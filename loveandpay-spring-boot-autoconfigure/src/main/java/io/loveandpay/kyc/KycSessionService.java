@@ -36,9 +36,10 @@ public interface KycSessionService {
 
 	/**
 	 * Create a session. The request is sent once and never retried: if it was sent but no
-	 * complete answer came back, the result fails with
-	 * {@link io.loveandpay.client.LoveandpayOutcomeUnknownException}. Subscribing again
-	 * sends another create.
+	 * complete answer came back, or the answer holds a session the client cannot use
+	 * (such as a {@code verificationUrl} that is not an absolute {@code https} URL), the
+	 * result fails with {@link io.loveandpay.client.LoveandpayOutcomeUnknownException}.
+	 * Subscribing again sends another create.
 	 * @param request what to create the session with
 	 * @return the new session, with its {@link KycSession#verificationUrl()}
 	 */

@@ -1,5 +1,6 @@
 package io.loveandpay.kyc;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -7,9 +8,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import io.loveandpay.client.LoveandpayClientListener;
+import io.loveandpay.client.LoveandpayOutcomeUnknownException;
 import io.loveandpay.client.LoveandpayProtocolException;
 
 import static io.loveandpay.kyc.DefaultKycSessionService.CREATE;
+import static io.loveandpay.kyc.DefaultKycSessionService.CREATE_OUTCOME_ADVICE;
 import static io.loveandpay.kyc.DefaultKycSessionService.GET;
 import static io.loveandpay.kyc.DefaultKycSessionService.LIST;
 
@@ -17,22 +20,40 @@ import static io.loveandpay.kyc.DefaultKycSessionService.LIST;
  * Reads the provider's answers into sessions and pages, failing with a
  * {@link LoveandpayProtocolException} that names the field (never its value) on an answer
  * that lacks what it must have or holds what cannot be: a session without id, status or
- * creation time; paging figures below zero, a page size outside 1 to
- * {@value KycSessionQuery#MAX_LIMIT}, more sessions than the page size, or a page for
- * another offset than the one asked. Tells the listener of undocumented statuses.
+ * creation time; a verification score outside 0 to 1; paging figures below zero, a page
+ * size outside 1 to {@value KycSessionQuery#MAX_LIMIT}, more sessions than the page size,
+ * or a page for another offset than the one asked; a {@code verificationUrl} that
+ * {@link VerificationUrls} refuses. Tells the listener of undocumented statuses.
+ * <p>
+ * A create answer the client cannot use fails as one it cannot read does: with a
+ * {@link LoveandpayOutcomeUnknownException} whose cause is the protocol error, since the
+ * provider has most likely created a session that the caller cannot see.
  */
 final class SessionAnswers {
 
 	private final LoveandpayClientListener listener;
 
+	private final VerificationUrls verificationUrls;
+
 	private final Function<SessionEnvelope, KycSession> got;
 
 	private final Function<SessionEnvelope, KycSession> created;
 
-	SessionAnswers(LoveandpayClientListener listener) {
+	SessionAnswers(LoveandpayClientListener listener, @Nullable URI apiBaseUrl) {
 		this.listener = listener;
+		this.verificationUrls = new VerificationUrls(apiBaseUrl);
 		this.got = (envelope) -> session(GET, envelope);
-		this.created = (envelope) -> session(CREATE, envelope);
+		this.created = (envelope) -> {
+			try {
+				return session(CREATE, envelope);
+			}
+			catch (LoveandpayProtocolException ex) {
+				throw new LoveandpayOutcomeUnknownException(CREATE, CREATE
+						+ " may or may not have taken effect: the provider answered, but with a session the client "
+						+ "cannot use (" + ex.getMessage() + "). It is not retried, because the provider has no "
+						+ "idempotency keys. " + CREATE_OUTCOME_ADVICE, ex);
+			}
+		};
 	}
 
 	Function<SessionEnvelope, KycSession> got() {
@@ -64,6 +85,18 @@ final class SessionAnswers {
 		}
 		if (item.createdAt() == null) {
 			throw missing(operation, where + ".createdAt");
+		}
+		if (item.verificationUrl() != null && !this.verificationUrls.isSafe(item.verificationUrl())) {
+			throw new LoveandpayProtocolException(operation,
+					operation + " received an answer whose '" + where
+							+ ".verificationUrl' is not an absolute https URL of at most " + VerificationUrls.MAX_LENGTH
+							+ " characters",
+					null);
+		}
+		KycVerification verification = item.verification();
+		if (verification != null) {
+			requireScore(operation, where + ".verification.faceMatchScore", verification.faceMatchScore());
+			requireScore(operation, where + ".verification.livenessScore", verification.livenessScore());
 		}
 		if (!item.status().isKnown()) {
 			this.listener.undocumentedValue("KycSession.status");
@@ -108,6 +141,13 @@ final class SessionAnswers {
 			sessions.add(session(LIST, "data[" + i + "]", item));
 		}
 		return new KycSessionPage(sessions, total, limit, offset, pages);
+	}
+
+	private static void requireScore(String operation, String field, @Nullable Double score) {
+		if (score != null && !(score >= 0 && score <= 1)) {
+			throw new LoveandpayProtocolException(operation,
+					operation + " received an answer whose '" + field + "' is not between 0 and 1", null);
+		}
 	}
 
 	private static void requireAtLeast(int least, int value, String field) {

@@ -2,6 +2,7 @@ package io.loveandpay.kyc;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import io.loveandpay.client.LoveandpayRateLimitException;
 import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.client.LoveandpayTimeoutException;
 import io.loveandpay.client.LoveandpayTransportException;
+import io.loveandpay.client.internal.LoveandpayApiClient;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Received;
@@ -335,6 +337,75 @@ class KycSessionServiceErrorTests {
 		Throwable failure = assertFails(this.service.listSessions(KycSessionQuery.all()));
 		assertThat(failure).isInstanceOf(LoveandpayProtocolException.class)
 			.hasMessageContaining("'data[0]." + field + "'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "javascript:alert(document.cookie)", "/verify/550e8400", "kyc.loveandpay.io/verify/1",
+			"ftp://kyc.loveandpay.io/verify/1", "https://ivan.petrov@kyc.loveandpay.io/verify/1", "data:text/html,hi",
+			"https:///verify/1" })
+	void getSessionWithAnUnsafeVerificationUrlThrowsProtocolErrorWithoutTheUrl(String url) {
+		answer(json(200, Fixtures.resource("session-approved.json")
+			.replace("https://kyc.loveandpay.io/verify/550e8400-e29b-41d4-a716-446655440000", url)));
+		LoveandpayProtocolException ex = get(LoveandpayProtocolException.class);
+		assertThat(ex.getMessage()).contains("'session.verificationUrl'").doesNotContain(url);
+	}
+
+	@Test
+	void getSessionWithAVerificationUrlLongerThanBrowsersHandleThrowsProtocolError() {
+		// 900,000 characters are already stopped by the answer size limit.
+		answer(json(200, Fixtures.resource("session-approved.json")
+			.replace("/verify/550e8400", "/verify/" + "a".repeat(VerificationUrls.MAX_LENGTH))));
+		assertThat(get(LoveandpayProtocolException.class).getMessage()).contains("'session.verificationUrl'")
+			.hasSizeLessThan(1_000);
+	}
+
+	@Test
+	void getSessionWithAPlainHttpVerificationUrlFromAnHttpsApiThrowsProtocolError() {
+		KycSessionService service = KycSessionService.create(
+				LoveandpayApiClient
+					.builder(TestClients.webClientBuilder(server.baseUrl())
+						.filter(TestClients.signingFilter(Clock.fixed(NOW, ZoneOffset.UTC)))
+						.build())
+					.baseUrl(URI.create("https://api.prod.loveandpay.io/api/v2"))
+					.build());
+		answer(json(200, Fixtures.resource("session-approved.json").replace("https://kyc", "http://kyc")));
+		Throwable failure = assertFails(service.getSession(ID));
+		assertThat(failure).isInstanceOf(LoveandpayProtocolException.class)
+			.hasMessageContaining("'session.verificationUrl'");
+	}
+
+	@Test
+	void getSessionAcceptsAPlainHttpVerificationUrlFromALoopbackHttpStandIn() {
+		answer(json(200, Fixtures.resource("session-approved.json")
+			.replace("https://kyc.loveandpay.io", server.baseUrl().replace("localhost", "127.0.0.1"))));
+		assertThat(this.service.getSession(ID).block(WAIT).verificationUrl()).hasScheme("http");
+	}
+
+	@Test
+	void createSessionWithAnUnsafeVerificationUrlIsOutcomeUnknownAfterOneRequest() {
+		answer(json(201, Fixtures.resource("session-created.json")
+			.replaceFirst("\"verificationUrl\": *\"[^\"]*\"", "\"verificationUrl\": \"javascript:alert(1)\"")));
+		LoveandpayOutcomeUnknownException ex = create(LoveandpayOutcomeUnknownException.class);
+		assertThat(ex.getMessage()).contains("'session.verificationUrl'", "customerId").doesNotContain("javascript");
+		assertThat(ex.getCause()).isInstanceOf(LoveandpayProtocolException.class);
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void createSessionAnsweredWithoutACreationTimeIsOutcomeUnknown() {
+		answer(json(201, Fixtures.resource("session-created.json").replace("\"createdAt\"", "\"created\"")));
+		LoveandpayOutcomeUnknownException ex = create(LoveandpayOutcomeUnknownException.class);
+		assertThat(ex.getMessage()).contains("'session.createdAt'");
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "faceMatchScore,1.5", "faceMatchScore,-0.1", "livenessScore,2", "livenessScore,-1" })
+	void getSessionWithAScoreOutsideZeroToOneThrowsProtocolErrorNamingIt(String field, String score) {
+		answer(json(200, Fixtures.resource("session-approved.json")
+			.replaceFirst("\"" + field + "\": *[0-9.]+", "\"" + field + "\": " + score)));
+		assertThat(get(LoveandpayProtocolException.class).getMessage())
+			.contains("'session.verification." + field + "'");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.loveandpay.client.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,10 @@ public final class LoveandpayApiClient {
 
 	private final SingletonSupplier<Codec> codec;
 
+	private final @Nullable URI baseUrl;
+
 	private LoveandpayApiClient(Builder builder) {
+		this.baseUrl = builder.baseUrl;
 		Supplier<WebClient> webClient = builder.webClient;
 		this.webClient = SingletonSupplier.of(() -> tracked(webClient.get()));
 		this.policy = builder.policy;
@@ -123,6 +127,14 @@ public final class LoveandpayApiClient {
 	 */
 	public LoveandpayClockSkew clockSkew() {
 		return this.skew;
+	}
+
+	/**
+	 * Return the API's base URL, ending in {@code /api/v2}, as given to the builder.
+	 * @return the base URL, or {@code null} when the builder was not told
+	 */
+	public @Nullable URI baseUrl() {
+		return this.baseUrl;
 	}
 
 	/**
@@ -350,8 +362,22 @@ public final class LoveandpayApiClient {
 
 		private @Nullable Scheduler scheduler;
 
+		private @Nullable URI baseUrl;
+
 		private Builder(Supplier<WebClient> webClient) {
 			this.webClient = webClient;
+		}
+
+		/**
+		 * Set the API's base URL, the one the {@link WebClient} sends to, so that what
+		 * uses this client can judge addresses in answers against it.
+		 * @param apiBaseUrl the base URL, ending in {@code /api/v2}
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI apiBaseUrl) {
+			Assert.notNull(apiBaseUrl, "'apiBaseUrl' must not be null");
+			this.baseUrl = apiBaseUrl;
+			return this;
 		}
 
 		/**
