@@ -120,6 +120,7 @@ public final class LoveandpayAutoConfiguration {
 					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getObject().provider(),
 					customizers.orderedStream().toList(), signingFilter));
 		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
+			.baseUrl(apiBaseUrl)
 			.policy(CallPolicies.from(properties))
 			.clockSkew(clockSkew)
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))

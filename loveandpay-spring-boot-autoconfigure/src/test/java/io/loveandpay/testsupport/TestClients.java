@@ -1,5 +1,6 @@
 package io.loveandpay.testsupport;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -55,7 +56,12 @@ public final class TestClients {
 	}
 
 	public static LoveandpayApiClient apiClient(String baseUrl, LoveandpayClockSkew skew, LoveandpayCallPolicy policy) {
-		return apiClient(webClientBuilder(baseUrl, policy.attemptTimeout()), skew, policy);
+		return LoveandpayApiClient
+			.builder(webClientBuilder(baseUrl, policy.attemptTimeout()).filter(signingFilter(skew.clock())).build())
+			.baseUrl(URI.create(baseUrl + "/api/v2"))
+			.policy(policy)
+			.clockSkew(skew)
+			.build();
 	}
 
 	public static LoveandpayApiClient apiClient(WebClient.Builder builder, LoveandpayClockSkew skew,

@@ -1,5 +1,6 @@
 package io.loveandpay.client.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,10 @@ public final class LoveandpayApiClient {
 
 	private final SingletonSupplier<Codec> codec;
 
+	private final @Nullable URI baseUrl;
+
+	private final @Nullable String where;
+
 	private LoveandpayApiClient(Builder builder) {
 		Supplier<WebClient> webClient = builder.webClient;
 		this.webClient = SingletonSupplier.of(() -> tracked(webClient.get()));
@@ -77,6 +82,8 @@ public final class LoveandpayApiClient {
 		this.listener = builder.listener;
 		this.observations = ClientObservations.of(builder.observationRegistry, builder.observationConvention);
 		this.scheduler = builder.scheduler;
+		this.baseUrl = builder.baseUrl;
+		this.where = Failures.where(this.baseUrl);
 		LoveandpayClientListener listener = this.listener;
 		LoveandpayClockSkew skew = this.skew;
 		this.codec = SingletonSupplier.of(() -> Codec.of(listener, skew));
@@ -126,6 +133,14 @@ public final class LoveandpayApiClient {
 	}
 
 	/**
+	 * Return the API's base URL, ending in {@code /api/v2}, if the builder was given it.
+	 * @return the base URL or {@code null}
+	 */
+	public @Nullable URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
 	 * Return the listener that hears retries and undocumented values.
 	 * @return the listener
 	 */
@@ -161,13 +176,13 @@ public final class LoveandpayApiClient {
 				body = (call.body() != null) ? this.codec.obtain().json().writeValueAsBytes(call.body()) : null;
 			}
 			catch (RuntimeException ex) {
-				return Mono.error(Failures.translate(call, ex, false));
+				return Mono.error(Failures.translate(call, ex, false, this.where));
 			}
 			return Mono.defer(() -> attempt(call, body, answerType, retries, scheduler, context))
 				.retryWhen(Retry.from((failures) -> failures
 					.concatMap((failure) -> retryOrFail(call, retries, failure.failure(), scheduler))))
 				.onErrorMap((ex) -> !(ex instanceof LoveandpayException),
-						(ex) -> Failures.translate(call, ex, retries.mayHaveBeenSent()));
+						(ex) -> Failures.translate(call, ex, retries.mayHaveBeenSent(), this.where));
 		});
 	}
 
@@ -185,11 +200,11 @@ public final class LoveandpayApiClient {
 				: new TimeoutException(
 						"Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms"));
 		return send(call, body, answerType, attempt, context).timeout(limit, timedOut, scheduler)
-			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent()));
+			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent(), this.where));
 	}
 
 	private Mono<Long> retryOrFail(LoveandpayCall call, Retries retries, Throwable failure, Scheduler scheduler) {
-		LoveandpayException typed = Failures.translate(call, failure, retries.mayHaveBeenSent());
+		LoveandpayException typed = Failures.translate(call, failure, retries.mayHaveBeenSent(), this.where);
 		Retries.Decision decision = retries.decide(typed);
 		if (decision == null) {
 			return Mono.error(typed);
@@ -350,6 +365,8 @@ public final class LoveandpayApiClient {
 
 		private @Nullable Scheduler scheduler;
 
+		private @Nullable URI baseUrl;
+
 		private Builder(Supplier<WebClient> webClient) {
 			this.webClient = webClient;
 		}
@@ -442,6 +459,18 @@ public final class LoveandpayApiClient {
 		public Builder scheduler(Scheduler scheduler) {
 			Assert.notNull(scheduler, "'scheduler' must not be null");
 			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
+		 * Set the API's base URL, the one the {@link WebClient} sends to, so that errors
+		 * can say where the client tried to reach.
+		 * @param apiBaseUrl the base URL, ending in {@code /api/v2}
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI apiBaseUrl) {
+			Assert.notNull(apiBaseUrl, "'apiBaseUrl' must not be null");
+			this.baseUrl = apiBaseUrl;
 			return this;
 		}
 
