@@ -252,7 +252,9 @@ public final class LoveandpayApiClient {
 		}
 		// The status says what happened; an unreadable error body only loses details.
 		return body.onErrorReturn(EMPTY)
-			.flatMap((bytes) -> Mono.error(this.codec.obtain().errors().fromResponse(call, status, headers, bytes)));
+			.flatMap((bytes) -> Mono.error(this.codec.obtain()
+				.errors()
+				.fromResponse(call, status, headers, bytes, response.request().getURI())));
 	}
 
 	private <T extends ProviderAnswer> T decode(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
