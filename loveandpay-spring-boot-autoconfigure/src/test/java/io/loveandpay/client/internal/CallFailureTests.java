@@ -9,6 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.loveandpay.testsupport.LocalServers;
@@ -19,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -107,6 +112,20 @@ class CallFailureTests {
 	}
 
 	private static void assertFailingSignerLeaksNothing(LoveandpayRequestSigner failing, CapturedOutput output) {
+		List<Logger> loggers = Stream.of("io.loveandpay", "reactor.netty", "org.springframework.web.reactive")
+			.map((name) -> (Logger) LoggerFactory.getLogger(name))
+			.toList();
+		loggers.forEach((logger) -> logger.setLevel(Level.DEBUG));
+		try {
+			assertFailingSignerLeaksNothingLoggingAtDebug(failing, output);
+		}
+		finally {
+			loggers.forEach((logger) -> logger.setLevel(null));
+		}
+	}
+
+	private static void assertFailingSignerLeaksNothingLoggingAtDebug(LoveandpayRequestSigner failing,
+			CapturedOutput output) {
 		LoveandpayClockSkew skew = new LoveandpayClockSkew(Clock.systemUTC());
 		WebClient webClient = TestClients.webClientBuilder(server.baseUrl())
 			.filter(new LoveandpaySigningFilter(TestClients.API_KEY, failing, skew.clock()))
