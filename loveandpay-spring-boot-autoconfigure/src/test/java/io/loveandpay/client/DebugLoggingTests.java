@@ -87,4 +87,30 @@ class DebugLoggingTests {
 		assertThat(Leaks.findIn(output.toString())).isEmpty();
 	}
 
+	@Test
+	void unknownFieldsAreMaskedAtDebugWhileKnownHarmlessFieldsAreShown(CapturedOutput output) {
+		server.stubFor(get("/api/v2/kyc/sessions/" + Fixtures.APPROVED_ID).willReturn(okJson(Fixtures
+			.resource("session-approved.json")
+			.replace("\"someFutureField\"",
+					"\"givenName\":\"Иван\",\"contact\":\"ivan.petrov@example.com\",\"vip\":true,\"age\":35,"
+							+ "\"residence\":{\"city\":\"Kazan\",\"street\":\"Baumana 12\"},\"someFutureField\""))));
+		KycSessionService service = KycSessionService
+			.create(TestClients.apiClient(server.baseUrl(), Clock.systemUTC()));
+		service.getSession(Fixtures.APPROVED_ID).block(Duration.ofSeconds(10));
+		assertThat(output).contains("\"givenName\":\"***\"")
+			.contains("\"contact\":\"***\"")
+			.contains("\"vip\":\"***\"")
+			.contains("\"age\":\"***\"")
+			.contains("\"residence\":\"***\"")
+			.contains("\"success\":true")
+			.contains("\"id\":\"" + Fixtures.APPROVED_ID + "\"")
+			.contains("\"status\":\"APPROVED\"")
+			.contains("\"documentType\":\"passport\"")
+			.contains("\"faceMatchScore\":0.97")
+			.contains("\"createdAt\":\"2024-01-23T12:34:56.789Z\"")
+			.doesNotContain("Kazan")
+			.doesNotContain("Baumana");
+		assertThat(Leaks.findIn(output.toString())).isEmpty();
+	}
+
 }

@@ -1,5 +1,8 @@
 package io.loveandpay.client.internal;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -32,12 +35,19 @@ import io.loveandpay.client.LoveandpayServerException;
  * {"code": ..., "message": ..., "requestId": ...}}}) and flat ({@code {"error":
  * "NO_TERMINAL", "code": ..., "message": ..., "hint": ...}}), and turns them into typed
  * exceptions.
+ * <p>
+ * A {@code TIMESTAMP_EXPIRED} refusal aligns the signing clock with the answer's
+ * {@code Date} only when the answer came over https or from a loopback stand-in: over
+ * plain http to another machine anyone on the way could move the clock.
  */
 final class ApiErrors {
 
 	static final String REQUEST_ID_HEADER = "x-request-id";
 
 	static final String TIMESTAMP_EXPIRED = "TIMESTAMP_EXPIRED";
+
+	private static final Pattern IPV4_LITERAL = Pattern
+		.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
 
 	private static final Pattern DELTA_SECONDS = Pattern.compile("[0-9]+");
 
@@ -53,11 +63,33 @@ final class ApiErrors {
 	}
 
 	LoveandpayException fromResponse(LoveandpayCall call, int status, HttpHeaders headers, byte[] body) {
+		return fromResponse(call, status, headers, body, null);
+	}
+
+	/**
+	 * Turn an answer that is not a success into a typed exception.
+	 * @param call the call
+	 * @param status the answer's status
+	 * @param headers the answer's headers
+	 * @param body the answer's body
+	 * @param url the URL the request was sent to, which decides whether the answer's
+	 * {@code Date} may align the clock; {@code null} when unknown, and then it may not
+	 * @return the exception
+	 */
+	LoveandpayException fromResponse(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
+			@Nullable URI url) {
 		LoveandpayApiError error = read(status, headers, body);
 		String operation = call.operation();
 		if (status == 401) {
 			if (TIMESTAMP_EXPIRED.equals(error.code())) {
-				alignClock(headers);
+				if (url != null && trustsDateFrom(url)) {
+					alignClock(headers);
+				}
+				else {
+					logger.warn("The provider refused a request as TIMESTAMP_EXPIRED; the answer's Date header is not "
+							+ "used to align the clock, as it came over plain http from another machine: "
+							+ "check this machine's clock (NTP)");
+				}
 			}
 			return new LoveandpayAuthenticationException(operation, error);
 		}
@@ -129,6 +161,37 @@ final class ApiErrors {
 					+ Math.abs(this.skew.offsetMillis()) / 1000 + " s "
 					+ ((this.skew.offsetMillis() > 0) ? "behind" : "ahead of")
 					+ " the provider's. Requests are signed with the provider's time from now on; fix this machine's clock (NTP)");
+		}
+	}
+
+	/**
+	 * Whether the {@code Date} of an answer to this URL may move the clock: only an
+	 * answer over https, whose sender TLS vouches for, or from a stand-in on this machine
+	 * ({@code localhost} or a loopback IP literal) is trusted.
+	 * @param url the URL the request was sent to
+	 * @return whether to take its answer's {@code Date}
+	 */
+	static boolean trustsDateFrom(URI url) {
+		if ("https".equalsIgnoreCase(url.getScheme())) {
+			return true;
+		}
+		String host = url.getHost();
+		if (host == null) {
+			return false;
+		}
+		if (host.equalsIgnoreCase("localhost")) {
+			return true;
+		}
+		boolean literal = IPV4_LITERAL.matcher(host).matches() || (host.startsWith("[") && host.endsWith("]"));
+		if (!literal) {
+			return false;
+		}
+		try {
+			// A literal is parsed, never looked up.
+			return InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
 		}
 	}
 

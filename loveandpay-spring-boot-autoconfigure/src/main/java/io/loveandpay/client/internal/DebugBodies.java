@@ -1,5 +1,6 @@
 package io.loveandpay.client.internal;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -7,24 +8,32 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 
 /**
- * Renders request and response bodies for DEBUG logs with every personal field masked.
- * Bodies are never logged at INFO or above.
+ * Renders request and response bodies for DEBUG logs showing only what is known to be
+ * harmless: the envelope ({@code success}, {@code error}, {@code code},
+ * {@code pagination}...), ids, statuses, timestamps, document type and country, scores.
+ * Every other value is masked, the fields of the provider's model that hold personal data
+ * and any field the provider may add alike; the provider's free text is shown with what
+ * could be personal data masked. Bodies are never logged at INFO or above.
  */
 final class DebugBodies {
 
 	private static final int MAX_LENGTH = 2000;
 
-	private static final Set<String> PERSONAL = Set.of("firstname", "lastname", "middlename", "fullname", "name",
-			"dateofbirth", "birthdate", "documentnumber", "documentissuedat", "documentexpiresat", "customeremail",
-			"email", "customerphone", "phone", "customerid", "userid", "nationality", "address", "verifieddata",
-			"metadata", "callbackurl");
+	private static final String MASK = "***";
 
-	private static final Set<String> FREE_TEXT = Set.of("message", "hint", "error", "failurereason", "failuredetails");
+	private static final Set<String> HARMLESS = Set.of("success", "code", "requestid", "pagination", "total", "limit",
+			"offset", "pages", "data", "session", "sessions", "verification", "id", "sessionid", "invoiceid", "status",
+			"kycstatus", "language", "documenttype", "documentcountry", "facematchscore", "livenessscore", "createdat",
+			"updatedat", "expiresat", "verifiedat", "completedat", "failedat", "type", "event", "timestamp",
+			"retrycount", "level");
+
+	private static final Set<String> FREE_TEXT = Set.of("message", "hint", "error", "failurereason");
 
 	private DebugBodies() {
 	}
@@ -38,7 +47,8 @@ final class DebugBodies {
 		}
 		try {
 			JsonNode tree = json.readTree(body);
-			String text = json.writeValueAsString(mask(tree));
+			String text = (tree != null && tree.isContainer()) ? json.writeValueAsString(mask(tree))
+					: "\"" + MASK + "\"";
 			return (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "..." : text;
 		}
 		catch (JacksonException ex) {
@@ -53,20 +63,32 @@ final class DebugBodies {
 	private static JsonNode mask(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
-				String key = property.getKey().toLowerCase().replace("_", "");
-				if (PERSONAL.contains(key) && !property.getValue().isNull()) {
-					property.setValue(object.stringNode("***"));
+				String key = property.getKey().toLowerCase(Locale.ROOT).replace("_", "");
+				JsonNode value = property.getValue();
+				if (value.isNull()) {
+					continue;
 				}
-				else if (FREE_TEXT.contains(key) && property.getValue().isString()) {
-					property.setValue(object.stringNode(Redaction.scrub(property.getValue().stringValue())));
+				if (FREE_TEXT.contains(key) && value.isString()) {
+					property.setValue(object.stringNode(Redaction.scrub(value.stringValue())));
+				}
+				else if (HARMLESS.contains(key) || FREE_TEXT.contains(key)) {
+					mask(value);
 				}
 				else {
-					mask(property.getValue());
+					property.setValue(object.stringNode(MASK));
 				}
 			}
 		}
-		else if (node.isArray()) {
-			node.forEach(DebugBodies::mask);
+		else if (node instanceof ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				JsonNode item = array.get(i);
+				if (item.isContainer()) {
+					mask(item);
+				}
+				else if (!item.isNull()) {
+					array.set(i, array.stringNode(MASK));
+				}
+			}
 		}
 		return node;
 	}

@@ -1,6 +1,7 @@
 package io.loveandpay.client.internal;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
@@ -30,14 +31,43 @@ final class Failures {
 			"reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException",
 			"reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException");
 
+	private static final String BASE_URL_PROPERTY = "loveandpay.base-url";
+
 	private Failures() {
 	}
 
-	static LoveandpayException translate(LoveandpayCall call, Throwable failure, boolean mayHaveBeenSent) {
+	/**
+	 * Return the host and port of a base URL, to name in network errors: never its user
+	 * info, path or query.
+	 * @param baseUrl the base URL, if known
+	 * @return {@code host:port}, or {@code null} when there is no host
+	 */
+	static @Nullable String where(@Nullable URI baseUrl) {
+		if (baseUrl == null || baseUrl.getHost() == null) {
+			return null;
+		}
+		int port = baseUrl.getPort();
+		if (port < 0) {
+			port = "http".equalsIgnoreCase(baseUrl.getScheme()) ? 80 : 443;
+		}
+		return baseUrl.getHost() + ":" + port;
+	}
+
+	/**
+	 * Turn a failure into the client's typed exception.
+	 * @param call the call that failed
+	 * @param failure what failed it
+	 * @param mayHaveBeenSent whether the request may have reached the provider
+	 * @param where the host and port of the base URL ({@link #where(URI)}), named in
+	 * network errors
+	 * @return the typed exception
+	 */
+	static LoveandpayException translate(LoveandpayCall call, Throwable failure, boolean mayHaveBeenSent,
+			@Nullable String where) {
 		if (failure instanceof LoveandpayException loveandpay) {
 			return loveandpay;
 		}
-		LoveandpayException typed = typed(call.operation(), failure);
+		LoveandpayException typed = typed(call.operation(), failure, where);
 		if (call.idempotent() || !mayHaveBeenSent || neverSent(failure)) {
 			return typed;
 		}
@@ -70,9 +100,10 @@ final class Failures {
 				cause);
 	}
 
-	private static LoveandpayException typed(String operation, Throwable failure) {
+	private static LoveandpayException typed(String operation, Throwable failure, @Nullable String where) {
+		String at = (where != null) ? " at " + where + " (" + BASE_URL_PROPERTY + ")" : "";
 		if (find(failure, ConnectTimeoutException.class) != null) {
-			return new LoveandpayTimeoutException(operation, operation + " timed out connecting to the provider",
+			return new LoveandpayTimeoutException(operation, operation + " timed out connecting to the provider" + at,
 					failure);
 		}
 		if (failure instanceof CallTimeoutException) {
@@ -94,8 +125,9 @@ final class Failures {
 		if (isNetworkLevel(root)) {
 			String message = root.getMessage();
 			String detail = (message != null && !message.isBlank()) ? ": " + Redaction.clean(message) : "";
+			String talking = (where != null) ? " talking to the provider" + at : "";
 			return new LoveandpayTransportException(operation,
-					operation + " failed: " + root.getClass().getSimpleName() + detail, failure);
+					operation + " failed" + talking + ": " + root.getClass().getSimpleName() + detail, failure);
 		}
 		// Anything else (an HTTP decoder's complaint, say) may quote bytes of the answer,
 		// and those may be a person's data: keep its type and stack trace, not its words.
@@ -105,8 +137,9 @@ final class Failures {
 
 	private static boolean isNetworkLevel(Throwable root) {
 		String type = root.getClass().getName();
-		return root instanceof java.net.SocketException || type.startsWith("io.netty.channel")
-				|| type.startsWith("reactor.netty.channel");
+		return root instanceof java.net.SocketException || root instanceof UnknownHostException
+				|| root instanceof UnresolvedAddressException || type.startsWith("io.netty.channel")
+				|| type.startsWith("io.netty.resolver") || type.startsWith("reactor.netty.channel");
 	}
 
 	private static Throwable root(Throwable failure) {

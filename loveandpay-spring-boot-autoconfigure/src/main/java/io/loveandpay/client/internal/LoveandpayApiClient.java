@@ -72,8 +72,9 @@ public final class LoveandpayApiClient {
 
 	private final @Nullable URI baseUrl;
 
+	private final @Nullable String where;
+
 	private LoveandpayApiClient(Builder builder) {
-		this.baseUrl = builder.baseUrl;
 		Supplier<WebClient> webClient = builder.webClient;
 		this.webClient = SingletonSupplier.of(() -> tracked(webClient.get()));
 		this.policy = builder.policy;
@@ -81,6 +82,8 @@ public final class LoveandpayApiClient {
 		this.listener = builder.listener;
 		this.observations = ClientObservations.of(builder.observationRegistry, builder.observationConvention);
 		this.scheduler = builder.scheduler;
+		this.baseUrl = builder.baseUrl;
+		this.where = Failures.where(this.baseUrl);
 		LoveandpayClientListener listener = this.listener;
 		LoveandpayClockSkew skew = this.skew;
 		this.codec = SingletonSupplier.of(() -> Codec.of(listener, skew));
@@ -173,13 +176,13 @@ public final class LoveandpayApiClient {
 				body = (call.body() != null) ? this.codec.obtain().json().writeValueAsBytes(call.body()) : null;
 			}
 			catch (RuntimeException ex) {
-				return Mono.error(Failures.translate(call, ex, false));
+				return Mono.error(Failures.translate(call, ex, false, this.where));
 			}
 			return Mono.defer(() -> attempt(call, body, answerType, retries, scheduler, context))
 				.retryWhen(Retry.from((failures) -> failures
 					.concatMap((failure) -> retryOrFail(call, retries, failure.failure(), scheduler))))
 				.onErrorMap((ex) -> !(ex instanceof LoveandpayException),
-						(ex) -> Failures.translate(call, ex, retries.mayHaveBeenSent()));
+						(ex) -> Failures.translate(call, ex, retries.mayHaveBeenSent(), this.where));
 		});
 	}
 
@@ -197,11 +200,11 @@ public final class LoveandpayApiClient {
 				: new TimeoutException(
 						"Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms"));
 		return send(call, body, answerType, attempt, context).timeout(limit, timedOut, scheduler)
-			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent()));
+			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent(), this.where));
 	}
 
 	private Mono<Long> retryOrFail(LoveandpayCall call, Retries retries, Throwable failure, Scheduler scheduler) {
-		LoveandpayException typed = Failures.translate(call, failure, retries.mayHaveBeenSent());
+		LoveandpayException typed = Failures.translate(call, failure, retries.mayHaveBeenSent(), this.where);
 		Retries.Decision decision = retries.decide(typed);
 		if (decision == null) {
 			return Mono.error(typed);
@@ -249,7 +252,9 @@ public final class LoveandpayApiClient {
 		}
 		// The status says what happened; an unreadable error body only loses details.
 		return body.onErrorReturn(EMPTY)
-			.flatMap((bytes) -> Mono.error(this.codec.obtain().errors().fromResponse(call, status, headers, bytes)));
+			.flatMap((bytes) -> Mono.error(this.codec.obtain()
+				.errors()
+				.fromResponse(call, status, headers, bytes, response.request().getURI())));
 	}
 
 	private <T extends ProviderAnswer> T decode(LoveandpayCall call, int status, HttpHeaders headers, byte[] body,
@@ -369,8 +374,9 @@ public final class LoveandpayApiClient {
 		}
 
 		/**
-		 * Set the API's base URL, the one the {@link WebClient} sends to, so that what
-		 * uses this client can judge addresses in answers against it.
+		 * Set the API's base URL, the one the {@link WebClient} sends to, so that errors
+		 * can say where the client tried to reach and what uses this client can judge
+		 * addresses in answers against it.
 		 * @param apiBaseUrl the base URL, ending in {@code /api/v2}
 		 * @return this builder
 		 */

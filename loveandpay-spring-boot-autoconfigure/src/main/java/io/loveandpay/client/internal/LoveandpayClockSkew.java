@@ -11,7 +11,8 @@ import org.springframework.util.Assert;
 /**
  * The measured difference between this machine's clock and the provider's. When the
  * provider refuses a request as {@code TIMESTAMP_EXPIRED}, the client reads the
- * provider's {@code Date} header, and every later signature uses the corrected time. A
+ * provider's {@code Date} header, and every later signature uses the corrected time. The
+ * header is taken only from an answer over https or from a loopback stand-in, and a
  * correction larger than {@link #MAX_CORRECTION} is taken for a broken header and
  * ignored.
  *
@@ -19,7 +20,12 @@ import org.springframework.util.Assert;
  */
 public final class LoveandpayClockSkew {
 
-	/** Largest correction applied. */
+	/**
+	 * Largest correction applied: 15 minutes. The provider's allowed skew is not
+	 * published (similar APIs allow 60 seconds to 5 minutes); a correction must be able
+	 * to exceed that window to be of use, and this bound keeps a forged or broken
+	 * {@code Date} from moving signatures further than a few such windows.
+	 */
 	public static final Duration MAX_CORRECTION = Duration.ofMinutes(15);
 
 	private final Clock base;

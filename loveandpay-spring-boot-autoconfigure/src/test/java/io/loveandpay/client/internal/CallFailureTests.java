@@ -1,9 +1,18 @@
 package io.loveandpay.client.internal;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.loveandpay.testsupport.LocalServers;
@@ -14,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -101,6 +112,20 @@ class CallFailureTests {
 	}
 
 	private static void assertFailingSignerLeaksNothing(LoveandpayRequestSigner failing, CapturedOutput output) {
+		List<Logger> loggers = Stream.of("io.loveandpay", "reactor.netty", "org.springframework.web.reactive")
+			.map((name) -> (Logger) LoggerFactory.getLogger(name))
+			.toList();
+		loggers.forEach((logger) -> logger.setLevel(Level.DEBUG));
+		try {
+			assertFailingSignerLeaksNothingLoggingAtDebug(failing, output);
+		}
+		finally {
+			loggers.forEach((logger) -> logger.setLevel(null));
+		}
+	}
+
+	private static void assertFailingSignerLeaksNothingLoggingAtDebug(LoveandpayRequestSigner failing,
+			CapturedOutput output) {
 		LoveandpayClockSkew skew = new LoveandpayClockSkew(Clock.systemUTC());
 		WebClient webClient = TestClients.webClientBuilder(server.baseUrl())
 			.filter(new LoveandpaySigningFilter(TestClients.API_KEY, failing, skew.clock()))
@@ -122,6 +147,46 @@ class CallFailureTests {
 	@SuppressWarnings("unchecked")
 	private static <T extends Throwable> T sneaky(Throwable failure) throws T {
 		throw (T) failure;
+	}
+
+	@Test
+	void connectionRefusedNamesTheHostAndPortAndTheBaseUrlProperty() throws IOException {
+		int port;
+		try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = closed.getLocalPort();
+		}
+		LoveandpayApiClient client = TestClients.apiClient("http://127.0.0.1:" + port, Clock.systemUTC(),
+				Duration.ofSeconds(5));
+		for (Throwable failure : getAndCreate(client)) {
+			assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
+				.hasMessageContaining("127.0.0.1:" + port)
+				.hasMessageContaining("loveandpay.base-url");
+			Leaks.assertClean(failure);
+		}
+	}
+
+	@Test
+	void unresolvableHostNamesTheHostAndPortAndTheBaseUrlPropertyButNoKeyOrQuery() {
+		WebClient webClient = WebClient.builder()
+			.baseUrl("https://api.prod.loveandpay.invalid/api/v2")
+			.exchangeFunction((request) -> Mono
+				.error(new UnknownHostException("Failed to resolve 'api.prod.loveandpay.invalid'")))
+			.filter(TestClients.signingFilter(Clock.systemUTC()))
+			.build();
+		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
+			.baseUrl(URI.create("https://" + TestClients.API_KEY + ":" + TestClients.SECRET_KEY
+					+ "@api.prod.loveandpay.invalid/api/v2?key=" + TestClients.SECRET_KEY))
+			.policy(TestClients.noRetries(Duration.ofSeconds(5)))
+			.build();
+		for (Throwable failure : getAndCreate(client)) {
+			assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
+				.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
+				.hasMessageContaining("api.prod.loveandpay.invalid:443")
+				.hasMessageContaining("loveandpay.base-url")
+				.hasMessageNotContaining(TestClients.API_KEY)
+				.hasMessageNotContaining("key=");
+			Leaks.assertClean(failure);
+		}
 	}
 
 	/**
