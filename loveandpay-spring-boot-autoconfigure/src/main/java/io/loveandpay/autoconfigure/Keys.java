@@ -1,10 +1,9 @@
 package io.loveandpay.autoconfigure;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 
-import io.netty.util.NetUtil;
+import io.loveandpay.client.internal.Loopback;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -170,24 +169,8 @@ final class Keys {
 		return URI.create(scheme + "://" + authority + path + API_PATH);
 	}
 
-	/**
-	 * Whether the URI's host is loopback: {@code localhost}, or an IP literal in
-	 * {@code 127.0.0.0/8} or {@code ::1}. The host is parsed, never looked up, so names
-	 * such as {@code 127.0.0.1.example.com} are not loopback. Subdomains of
-	 * {@code localhost} are not either: only the resolver decides where they go.
-	 * @param uri the URI
-	 * @return whether the host is loopback
-	 */
 	static boolean isLoopback(URI uri) {
-		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
-		if (host.equals("localhost")) {
-			return true;
-		}
-		if (host.startsWith("[") && host.endsWith("]")) {
-			host = host.substring(1, host.length() - 1);
-		}
-		InetAddress address = NetUtil.createInetAddressFromIpAddressString(host);
-		return address != null && address.isLoopbackAddress();
+		return Loopback.isLoopback(uri);
 	}
 
 	/**

@@ -1,12 +1,11 @@
 package io.loveandpay.kyc;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import io.loveandpay.client.internal.Loopback;
 
 /**
  * Judges the {@code verificationUrl} of a session, the page merchants send their
@@ -22,8 +21,6 @@ final class VerificationUrls {
 
 	static final int MAX_LENGTH = 2048;
 
-	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
 	private final boolean plainHttpAllowed;
 
 	/**
@@ -33,7 +30,7 @@ final class VerificationUrls {
 	 */
 	VerificationUrls(@Nullable URI apiBaseUrl) {
 		this.plainHttpAllowed = apiBaseUrl != null && "http".equalsIgnoreCase(apiBaseUrl.getScheme())
-				&& isLoopback(apiBaseUrl.getHost());
+				&& Loopback.isLoopback(apiBaseUrl);
 	}
 
 	/**
@@ -48,26 +45,6 @@ final class VerificationUrls {
 		}
 		String scheme = url.getScheme().toLowerCase(Locale.ROOT);
 		return scheme.equals("https") || (scheme.equals("http") && this.plainHttpAllowed);
-	}
-
-	private static boolean isLoopback(@Nullable String host) {
-		if (host == null) {
-			return false;
-		}
-		if (host.equalsIgnoreCase("localhost")) {
-			return true;
-		}
-		boolean ipv6 = host.startsWith("[") && host.endsWith("]");
-		if (!ipv6 && !IPV4.matcher(host).matches()) {
-			return false;
-		}
-		try {
-			// An IP literal: parsed, never looked up.
-			return InetAddress.getByName(ipv6 ? host.substring(1, host.length() - 1) : host).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
 	}
 
 }

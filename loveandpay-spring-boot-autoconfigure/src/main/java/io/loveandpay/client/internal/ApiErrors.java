@@ -1,8 +1,6 @@
 package io.loveandpay.client.internal;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -45,9 +43,6 @@ final class ApiErrors {
 	static final String REQUEST_ID_HEADER = "x-request-id";
 
 	static final String TIMESTAMP_EXPIRED = "TIMESTAMP_EXPIRED";
-
-	private static final Pattern IPV4_LITERAL = Pattern
-		.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
 
 	private static final Pattern DELTA_SECONDS = Pattern.compile("[0-9]+");
 
@@ -172,27 +167,7 @@ final class ApiErrors {
 	 * @return whether to take its answer's {@code Date}
 	 */
 	static boolean trustsDateFrom(URI url) {
-		if ("https".equalsIgnoreCase(url.getScheme())) {
-			return true;
-		}
-		String host = url.getHost();
-		if (host == null) {
-			return false;
-		}
-		if (host.equalsIgnoreCase("localhost")) {
-			return true;
-		}
-		boolean literal = IPV4_LITERAL.matcher(host).matches() || (host.startsWith("[") && host.endsWith("]"));
-		if (!literal) {
-			return false;
-		}
-		try {
-			// A literal is parsed, never looked up.
-			return InetAddress.getByName(host).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
+		return "https".equalsIgnoreCase(url.getScheme()) || Loopback.isLoopback(url);
 	}
 
 	static boolean isJson(@Nullable MediaType contentType) {
