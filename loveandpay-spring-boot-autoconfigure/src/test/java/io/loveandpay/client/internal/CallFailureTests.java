@@ -75,25 +75,10 @@ class CallFailureTests {
 	}
 
 	@Test
-	void aSignerThatFailsEndsTheCallBeforeAnythingIsSentAndNeverAsOutcomeUnknown() {
-		LoveandpayRequestSigner failing = (method, path, timestamp, body) -> {
+	void aSignerThatFailsEndsTheCallBeforeAnythingIsSentAndNeverAsOutcomeUnknown(CapturedOutput output) {
+		assertFailingSignerLeaksNothing((method, path, timestamp, body) -> {
 			throw new IllegalStateException("no key in the vault for " + TestClients.SECRET_KEY);
-		};
-		LoveandpayClockSkew skew = new LoveandpayClockSkew(Clock.systemUTC());
-		WebClient webClient = TestClients.webClientBuilder(server.baseUrl())
-			.filter(new LoveandpaySigningFilter(TestClients.API_KEY, failing, skew.clock()))
-			.build();
-		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
-			.policy(TestClients.noRetries(Duration.ofSeconds(5)))
-			.clockSkew(skew)
-			.build();
-		for (Throwable failure : getAndCreate(client)) {
-			assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
-				.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
-				.hasMessageEndingWith("failed: SigningFailedException");
-			Leaks.assertClean(failure);
-		}
-		assertThat(server.getAllServeEvents()).isEmpty();
+		}, output);
 	}
 
 	@Test
