@@ -50,6 +50,12 @@ import io.loveandpay.client.internal.LoveandpayClockSkew;
  * {@code loveandpay.*} properties. Start-up checks the configuration and makes no network
  * call.
  * <p>
+ * The signer, the signing filter, the client and the {@link KycSessionService} are lazy
+ * beans: the {@link BlockingKycSessionService} bean needs the {@code KycSessionService},
+ * so an application makes them all, and checks its keys, at start-up; a test that
+ * replaces either service with its own bean (a mock, say) needs neither keys nor the
+ * client.
+ * <p>
  * The signing time comes from the {@link Clock} bean named (or qualified)
  * {@value #CLOCK_BEAN} when there is one, and from the system clock in UTC otherwise;
  * other {@code Clock} beans are ignored.
@@ -76,6 +82,7 @@ public final class LoveandpayAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	LoveandpayRequestSigner loveandpayRequestSigner(LoveandpayConnectionDetails connectionDetails) {
 		return new HmacSha256RequestSigner(Keys.secretKey(connectionDetails));
@@ -88,6 +95,7 @@ public final class LoveandpayAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	LoveandpaySigningFilter loveandpaySigningFilter(LoveandpayConnectionDetails connectionDetails,
 			LoveandpayRequestSigner signer, LoveandpayClockSkew clockSkew) {
@@ -101,6 +109,7 @@ public final class LoveandpayAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	LoveandpayApiClient loveandpayApiClient(LoveandpayProperties properties,
 			LoveandpayConnectionDetails connectionDetails, LoveandpaySigningFilter signingFilter,
@@ -140,6 +149,7 @@ public final class LoveandpayAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	KycSessionService kycSessionService(LoveandpayApiClient loveandpayApiClient) {
 		return KycSessionService.create(loveandpayApiClient);

@@ -100,6 +100,40 @@ class LoveandpayAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationThatReplacesKycSessionServiceStartsWithoutKeysAndWithoutTheClient() {
+		KycSessionService mine = Mockito.mock(KycSessionService.class);
+		new ApplicationContextRunner()
+			.withConfiguration(LoveandpayRunners.autoConfiguration(LoveandpayHealthAutoConfiguration.class,
+					LoveandpayMetricsAutoConfiguration.class))
+			.withBean(KycSessionService.class, () -> mine)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(BlockingKycSessionService.class)).isNotNull();
+				assertThat(context.getBeanFactory().containsSingleton("loveandpayApiClient")).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton("loveandpayRequestSigner")).isFalse();
+			});
+	}
+
+	@Test
+	void applicationThatReplacesBlockingKycSessionServiceStartsWithoutKeysAndWithoutTheClient() {
+		new ApplicationContextRunner()
+			.withConfiguration(LoveandpayRunners.autoConfiguration(LoveandpayHealthAutoConfiguration.class,
+					LoveandpayMetricsAutoConfiguration.class))
+			.withBean(BlockingKycSessionService.class, () -> Mockito.mock(BlockingKycSessionService.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanFactory().containsSingleton("loveandpayApiClient")).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton("kycSessionService")).isFalse();
+			});
+	}
+
+	@Test
+	void applicationThatUsesTheServicesChecksItsKeysAtStartUp() {
+		new ApplicationContextRunner().withConfiguration(LoveandpayRunners.autoConfiguration())
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void createsTheClientBeansInAServletApplication() {
 		LoveandpayRunners.configured(new WebApplicationContextRunner()).run(this::assertClientBeans);
 	}

@@ -1,6 +1,7 @@
 package io.loveandpay.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Mono;
@@ -33,7 +34,7 @@ final class LoveandpayHealthIndicator implements ReactiveHealthIndicator {
 
 	static final String OPERATION = "loveandpay.health";
 
-	private final LoveandpayApiClient client;
+	private final Supplier<LoveandpayApiClient> client;
 
 	private final String baseUrl;
 
@@ -43,7 +44,7 @@ final class LoveandpayHealthIndicator implements ReactiveHealthIndicator {
 
 	private final Mono<Health> health;
 
-	LoveandpayHealthIndicator(LoveandpayApiClient client, String baseUrl, String mode, Duration timeout,
+	LoveandpayHealthIndicator(Supplier<LoveandpayApiClient> client, String baseUrl, String mode, Duration timeout,
 			Duration cacheTtl) {
 		this.client = client;
 		this.baseUrl = baseUrl;
@@ -61,7 +62,8 @@ final class LoveandpayHealthIndicator implements ReactiveHealthIndicator {
 	private Mono<Health> probe() {
 		LoveandpayCall call = LoveandpayCall.get(OPERATION, "/kyc/sessions").query("limit", 1).withoutRetries().build();
 		long start = System.nanoTime();
-		return this.client.exchange(call, ProbeEnvelope.class)
+		return this.client.get()
+			.exchange(call, ProbeEnvelope.class)
 			.timeout(this.timeout)
 			.map((answer) -> base(Health.up(), start).build())
 			.onErrorResume((failure) -> Mono.just(health(failure, start)));
