@@ -2,9 +2,10 @@ package io.loveandpay.client.internal;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
-
-import io.netty.util.NetUtil;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tells whether a URL's host is this machine: {@code localhost}, or an IP literal in
@@ -13,6 +14,8 @@ import io.netty.util.NetUtil;
  * not either, since only the resolver decides where they go.
  */
 public final class Loopback {
+
+	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
 	private Loopback() {
 	}
@@ -27,11 +30,25 @@ public final class Loopback {
 		if (host.equals("localhost")) {
 			return true;
 		}
-		if (host.startsWith("[") && host.endsWith("]")) {
-			host = host.substring(1, host.length() - 1);
+		Matcher ipv4 = IPV4.matcher(host);
+		if (ipv4.matches()) {
+			for (int octet = 1; octet <= 4; octet++) {
+				if (Integer.parseInt(ipv4.group(octet)) > 255) {
+					return false;
+				}
+			}
+			return ipv4.group(1).equals("127");
 		}
-		InetAddress address = NetUtil.createInetAddressFromIpAddressString(host);
-		return address != null && address.isLoopbackAddress();
+		if (host.startsWith("[") && host.endsWith("]") && host.indexOf(':') > 0) {
+			try {
+				// An IPv6 literal (it has a colon): parsed by the JDK, never looked up.
+				return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 }
