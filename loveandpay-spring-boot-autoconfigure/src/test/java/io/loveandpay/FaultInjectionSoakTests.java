@@ -1,6 +1,5 @@
 package io.loveandpay;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +22,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
-import io.loveandpay.autoconfigure.LoveandpayWebClientCustomizer;
 import io.loveandpay.client.LoveandpayException;
 import io.loveandpay.client.LoveandpayOutcomeUnknownException;
 import io.loveandpay.client.LoveandpayProtocolException;
@@ -37,9 +34,9 @@ import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Leaks;
+import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.SignatureCheck;
 import io.loveandpay.testsupport.TestClients;
-import io.loveandpay.testsupport.TickingClock;
 import io.netty.util.ResourceLeakDetector;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -49,13 +46,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -178,16 +171,8 @@ class FaultInjectionSoakTests {
 			this.attempts.computeIfAbsent(key(request), (key) -> new AtomicInteger()).incrementAndGet();
 			return next.exchange(request);
 		};
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-							WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class))
-			.withBean("loveandpayClock", Clock.class, TickingClock::new)
-			.withBean(LoveandpayWebClientCustomizer.class, () -> (builder) -> builder.filter(counting))
-			.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-					"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=" + server.baseUrl(),
-					"loveandpay.connect-timeout=300ms",
-					"loveandpay.response-timeout=" + RESPONSE_TIMEOUT.toMillis() + "ms",
+		return LoveandpayRunners.onServer(server.baseUrl(), counting)
+			.withPropertyValues("loveandpay.response-timeout=" + RESPONSE_TIMEOUT.toMillis() + "ms",
 					"loveandpay.call-timeout=" + CALL_TIMEOUT.toMillis() + "ms",
 					"loveandpay.max-response-size=" + MAX_RESPONSE_SIZE + "B",
 					"loveandpay.retry.max-attempts=" + MAX_ATTEMPTS, "loveandpay.retry.initial-backoff=5ms",

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.SocketChannel;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +22,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
-import io.loveandpay.autoconfigure.LoveandpayWebClientCustomizer;
 import io.loveandpay.client.LoveandpayAccessDeniedException;
 import io.loveandpay.client.LoveandpayApiException;
 import io.loveandpay.client.LoveandpayAuthenticationException;
@@ -44,10 +42,10 @@ import io.loveandpay.kyc.KycStatus;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.Leaks;
+import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.Received;
 import io.loveandpay.testsupport.SignatureCheck;
 import io.loveandpay.testsupport.TestClients;
-import io.loveandpay.testsupport.TickingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,8 +63,6 @@ import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAut
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -83,8 +79,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,17 +108,9 @@ class ReliabilityChecklistTests {
 			this.attempts.incrementAndGet();
 			return next.exchange(request);
 		};
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-							WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class))
-			.withBean("loveandpayClock", Clock.class, TickingClock::new)
-			.withBean(LoveandpayWebClientCustomizer.class, () -> (builder) -> builder.filter(counting))
-			.withPropertyValues("loveandpay.api-key=" + TestClients.API_KEY,
-					"loveandpay.secret-key=" + TestClients.SECRET_KEY, "loveandpay.base-url=" + baseUrl,
-					"loveandpay.connect-timeout=300ms", "loveandpay.response-timeout=700ms",
-					"loveandpay.call-timeout=10s", "loveandpay.retry.initial-backoff=20ms",
-					"loveandpay.retry.max-backoff=150ms")
+		return LoveandpayRunners.onServer(baseUrl, counting)
+			.withPropertyValues("loveandpay.response-timeout=700ms", "loveandpay.call-timeout=10s",
+					"loveandpay.retry.initial-backoff=20ms", "loveandpay.retry.max-backoff=150ms")
 			.withPropertyValues(properties);
 	}
 

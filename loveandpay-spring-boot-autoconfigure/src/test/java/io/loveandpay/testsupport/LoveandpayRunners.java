@@ -1,9 +1,11 @@
 package io.loveandpay.testsupport;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
+import io.loveandpay.autoconfigure.LoveandpayWebClientCustomizer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -13,11 +15,13 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 /**
  * Context runners with the client's auto-configuration on Boot's HTTP client and
@@ -60,6 +64,21 @@ public final class LoveandpayRunners {
 	public static AutoConfigurations metricsAutoConfiguration() {
 		return AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class);
+	}
+
+	/**
+	 * Return a runner of the client against a local server, with the test keys, a ticking
+	 * signing clock, a short connect timeout, and a filter that sees every attempt before
+	 * it is signed.
+	 * @param baseUrl the server's base URL
+	 * @param eachAttempt the filter, to count or inspect attempts
+	 * @return the runner
+	 */
+	public static ApplicationContextRunner onServer(String baseUrl, ExchangeFilterFunction eachAttempt) {
+		return configured(new ApplicationContextRunner())
+			.withBean(LoveandpayAutoConfiguration.CLOCK_BEAN, Clock.class, TickingClock::new)
+			.withBean(LoveandpayWebClientCustomizer.class, () -> (builder) -> builder.filter(eachAttempt))
+			.withPropertyValues(baseUrl(baseUrl), "loveandpay.connect-timeout=300ms");
 	}
 
 	public static String[] keys() {
