@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,7 +32,9 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.reactive.function.client.WebClient;
+import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayOutcomeUnknownException;
+import io.loveandpay.client.LoveandpayProtocolException;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.client.LoveandpayTransportException;
@@ -72,6 +75,46 @@ class CallFailureTests {
 				.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
 				.hasMessageEndingWith("failed: RejectedExecutionException");
 		}
+	}
+
+	@Test
+	void aBodyThatCannotBeWrittenEndsTheCallBeforeAnythingIsSentAndIsNotRetried() {
+		List<String> retries = new CopyOnWriteArrayList<>();
+		LoveandpayApiClient client = LoveandpayApiClient
+			.builder(TestClients.webClientBuilder(server.baseUrl())
+				.filter(TestClients.signingFilter(Clock.systemUTC()))
+				.build())
+			.policy(new LoveandpayCallPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5),
+					Duration.ofSeconds(15)))
+			.listener(new LoveandpayClientListener() {
+
+				@Override
+				public void retrying(String operation, String reason) {
+					retries.add(reason);
+				}
+
+			})
+			.build();
+		Throwable failure = catchThrowable(() -> client
+			.exchange(LoveandpayCall.post("createThing", "/things", new Unwritable()).build(), Answer.class)
+			.block(WAIT));
+		assertThat(failure).isInstanceOf(LoveandpayTransportException.class)
+			.isNotInstanceOf(LoveandpayOutcomeUnknownException.class)
+			.hasMessageStartingWith("createThing failed")
+			.hasMessageNotContaining("not writable");
+		assertThat(retries).as("retries of a body that can never be written").isEmpty();
+		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void anAnswerOfJsonNullIsAProtocolError() {
+		server.stubFor(get(anyUrl())
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("null")));
+		LoveandpayApiClient client = TestClients.apiClient(server.baseUrl(), Clock.systemUTC());
+		assertThat(catchThrowable(
+				() -> client.exchange(LoveandpayCall.get("getThing", "/things/1").build(), Answer.class).block(WAIT)))
+			.isInstanceOf(LoveandpayProtocolException.class)
+			.hasMessageContaining("expected a JSON object");
 	}
 
 	@Test
@@ -184,6 +227,17 @@ class CallFailureTests {
 			.exchange(LoveandpayCall.post("createThing", "/things", Map.of("name", "x")).build(), Answer.class)
 			.block(WAIT));
 		return List.of(get, create);
+	}
+
+	/**
+	 * A body that Jackson cannot write.
+	 */
+	static final class Unwritable {
+
+		public String getName() {
+			throw new IllegalStateException("not writable");
+		}
+
 	}
 
 	record Answer(@Nullable Boolean success, @Nullable JsonNode error,
