@@ -1,0 +1,106 @@
+package io.loveandpay.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@link WebhookDeduplicationStore} in this JVM's memory, bounded: entries expire, and
+ * past {@code maxEntries} the oldest entry is forgotten to make room, so memory stays
+ * bounded under any flood of events. A forgotten event that is delivered again within the
+ * accepted age is delivered again; size the bound above the number of events the provider
+ * sends within {@code loveandpay.webhook.max-event-age}.
+ * <p>
+ * It serves one instance. Several instances behind one webhook URL need a shared store.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplicationStore {
+
+	private final int maxEntries;
+
+	private final Clock clock;
+
+	private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+	/**
+	 * Create a store.
+	 * @param maxEntries the most events remembered at once
+	 * @param clock the clock that expires entries
+	 */
+	public InMemoryWebhookDeduplicationStore(int maxEntries, Clock clock) {
+		if (maxEntries < 1) {
+			throw new IllegalArgumentException("'maxEntries' must be 1 or more");
+		}
+		this.maxEntries = maxEntries;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized Claim claim(String eventId, Duration claimTimeout) {
+		long now = this.clock.millis();
+		Entry entry = this.entries.get(eventId);
+		if (entry != null && entry.expiresAt > now) {
+			return entry.completed ? Claim.COMPLETED : Claim.IN_PROGRESS;
+		}
+		this.entries.remove(eventId);
+		this.entries.put(eventId, new Entry(false, now + claimTimeout.toMillis()));
+		expire(now);
+		return Claim.CLAIMED;
+	}
+
+	@Override
+	public synchronized void complete(String eventId, Duration retention) {
+		this.entries.remove(eventId);
+		this.entries.put(eventId, new Entry(true, this.clock.millis() + retention.toMillis()));
+		expire(this.clock.millis());
+	}
+
+	@Override
+	public synchronized void release(String eventId) {
+		Entry entry = this.entries.get(eventId);
+		if (entry != null && !entry.completed) {
+			this.entries.remove(eventId);
+		}
+	}
+
+	/**
+	 * Return how many events are remembered now.
+	 * @return the number of entries
+	 */
+	public synchronized int size() {
+		return this.entries.size();
+	}
+
+	/**
+	 * Return the most events remembered at once.
+	 * @return the bound
+	 */
+	public int maxEntries() {
+		return this.maxEntries;
+	}
+
+	private void expire(long now) {
+		Iterator<Entry> oldestFirst = this.entries.values().iterator();
+		while (oldestFirst.hasNext()) {
+			Entry entry = oldestFirst.next();
+			if (entry.expiresAt <= now || this.entries.size() > this.maxEntries) {
+				oldestFirst.remove();
+			}
+			else {
+				break;
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "InMemoryWebhookDeduplicationStore[maxEntries=" + this.maxEntries + "]";
+	}
+
+	private record Entry(boolean completed, long expiresAt) {
+	}
+
+}

@@ -1,0 +1,253 @@
+package io.loveandpay.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives webhook deliveries: checks the size and the signature, reads the event, judges
+ * its age by the time inside the signed body, and claims it in the
+ * {@link WebhookDeduplicationStore} so that it is delivered once. The HTTP endpoints of
+ * the starter sit on it; it needs no Spring.
+ * <p>
+ * Only the body is signed, so nothing unsigned is trusted: the de-duplication key is the
+ * event id inside the body (or the hash of the body), and age is judged by the body's own
+ * {@code createdAt} or {@code timestamp}. Entries stay in the store for
+ * {@code maxEventAge} plus the allowed skew, so a replay of an accepted event is refused
+ * for as long as the event itself would be accepted.
+ * <p>
+ * Nothing of the body, the signature or the secrets is logged.
+ *
+ * @since 0.1.0
+ */
+public final class LoveandpayWebhookReceiver {
+
+	private static final Log logger = LogFactory.getLog(LoveandpayWebhookReceiver.class);
+
+	private final WebhookVerifier verifier;
+
+	private final WebhookDeduplicationStore store;
+
+	private final Limits limits;
+
+	private final Clock clock;
+
+	private final WebhookEvents events;
+
+	/**
+	 * Create a receiver.
+	 * @param verifier the signature check
+	 * @param store the de-duplication store
+	 * @param limits the size and age limits
+	 * @param clock the clock that judges age
+	 */
+	public LoveandpayWebhookReceiver(WebhookVerifier verifier, WebhookDeduplicationStore store, Limits limits,
+			Clock clock) {
+		this.verifier = verifier;
+		this.store = store;
+		this.limits = limits;
+		this.clock = clock;
+		this.events = new WebhookEvents(JsonMapper.builder().build());
+	}
+
+	/**
+	 * Return the limits.
+	 * @return the limits
+	 */
+	public Limits limits() {
+		return this.limits;
+	}
+
+	/**
+	 * Receive a delivery and deliver it, synchronously, to a listener.
+	 * @param body the raw body bytes
+	 * @param signature the {@code x-webhook-signature} header
+	 * @param deliveryId the {@code x-webhook-id} header
+	 * @param deliveryTimestamp the {@code x-webhook-timestamp} header
+	 * @param listener receives the event, and throws to have it delivered again (the
+	 * outcome is then {@link WebhookOutcome#LISTENER_FAILED}, and the exception is
+	 * logged)
+	 * @return what became of the delivery
+	 */
+	public WebhookOutcome receive(byte[] body, @Nullable String signature, @Nullable String deliveryId,
+			@Nullable String deliveryTimestamp, Consumer<LoveandpayWebhookEvent> listener) {
+		Reception reception = receive(body, signature, deliveryId, deliveryTimestamp);
+		LoveandpayWebhookEvent event = reception.event();
+		if (!reception.toDeliver() || event == null) {
+			return reception.outcome();
+		}
+		try {
+			listener.accept(event);
+		}
+		catch (RuntimeException ex) {
+			return failed(reception, ex);
+		}
+		return delivered(reception);
+	}
+
+	/**
+	 * Receive a delivery up to the point of delivering it: when
+	 * {@link Reception#toDeliver()}, the caller delivers the event and then calls
+	 * {@link #delivered(Reception)} or {@link #failed(Reception, Throwable)}.
+	 * @param body the raw body bytes
+	 * @param signature the {@code x-webhook-signature} header
+	 * @param deliveryId the {@code x-webhook-id} header
+	 * @param deliveryTimestamp the {@code x-webhook-timestamp} header
+	 * @return the reception
+	 */
+	public Reception receive(byte[] body, @Nullable String signature, @Nullable String deliveryId,
+			@Nullable String deliveryTimestamp) {
+		if (body.length > this.limits.maxBodySize()) {
+			return refused(WebhookOutcome.TOO_LARGE, deliveryId, "the body is larger than the limit");
+		}
+		WebhookVerifier.Verification verification = this.verifier.verify(body, signature);
+		WebhookVerifier.Refusal refusal = verification.refusal();
+		if (refusal != null) {
+			return refused(WebhookOutcome.REJECTED_SIGNATURE, deliveryId, refusal.description());
+		}
+		Instant now = this.clock.instant();
+		if (this.limits.headerTolerance() != null && !withinTolerance(deliveryTimestamp, now)) {
+			return refused(WebhookOutcome.REJECTED_TIMESTAMP, deliveryId,
+					"the x-webhook-timestamp header is missing or outside loveandpay.webhook.tolerance");
+		}
+		LoveandpayWebhookEvent event = this.events.read(body, deliveryId);
+		Instant occurredAt = event.occurredAt();
+		if (occurredAt != null && (occurredAt.isBefore(now.minus(this.limits.maxEventAge()))
+				|| occurredAt.isAfter(now.plus(this.limits.allowedSkew())))) {
+			return refused(WebhookOutcome.STALE, deliveryId,
+					"the signed event time is outside loveandpay.webhook.max-event-age (event " + event.eventId()
+							+ ")");
+		}
+		WebhookDeduplicationStore.Claim claim = this.store.claim(event.eventId(), this.limits.claimTimeout());
+		return switch (claim) {
+			case CLAIMED -> new Reception(null, event, verification.secretIndex());
+			case COMPLETED -> new Reception(WebhookOutcome.DUPLICATE, event, verification.secretIndex());
+			case IN_PROGRESS -> new Reception(WebhookOutcome.IN_PROGRESS, event, verification.secretIndex());
+		};
+	}
+
+	/**
+	 * Record that every listener of a claimed event succeeded.
+	 * @param reception the reception of the event
+	 * @return {@link WebhookOutcome#DELIVERED}
+	 */
+	public WebhookOutcome delivered(Reception reception) {
+		LoveandpayWebhookEvent event = reception.event();
+		if (event != null) {
+			this.store.complete(event.eventId(), this.limits.maxEventAge().plus(this.limits.allowedSkew()));
+		}
+		return WebhookOutcome.DELIVERED;
+	}
+
+	/**
+	 * Record that a listener of a claimed event failed, releasing the claim so that the
+	 * provider's redelivery is delivered.
+	 * @param reception the reception of the event
+	 * @param failure what the listener threw
+	 * @return {@link WebhookOutcome#LISTENER_FAILED}
+	 */
+	public WebhookOutcome failed(Reception reception, Throwable failure) {
+		LoveandpayWebhookEvent event = reception.event();
+		if (event != null) {
+			this.store.release(event.eventId());
+			if (logger.isWarnEnabled()) {
+				logger.warn("Webhook event " + event.eventId() + " (" + event.type()
+						+ ") is not acknowledged: a listener threw " + failure.getClass().getName()
+						+ "; the provider will deliver it again", failure);
+			}
+		}
+		return WebhookOutcome.LISTENER_FAILED;
+	}
+
+	private boolean withinTolerance(@Nullable String deliveryTimestamp, Instant now) {
+		Duration tolerance = this.limits.headerTolerance();
+		if (deliveryTimestamp == null || tolerance == null) {
+			return tolerance == null;
+		}
+		try {
+			Instant sent = Instant.ofEpochMilli(Long.parseLong(deliveryTimestamp.strip()));
+			return !sent.isBefore(now.minus(tolerance)) && !sent.isAfter(now.plus(tolerance));
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static Reception refused(WebhookOutcome outcome, @Nullable String deliveryId, String reason) {
+		if (logger.isWarnEnabled()) {
+			logger.warn("Webhook delivery " + printable(deliveryId) + " refused (" + outcome + "): " + reason);
+		}
+		return new Reception(outcome, null, -1);
+	}
+
+	/**
+	 * Return the unsigned delivery id fit for a log line: at most 64 characters, letters,
+	 * digits and {@code -_.:} only.
+	 */
+	private static String printable(@Nullable String deliveryId) {
+		if (deliveryId == null) {
+			return "(no x-webhook-id)";
+		}
+		StringBuilder printable = new StringBuilder();
+		for (int i = 0; i < deliveryId.length() && printable.length() < 64; i++) {
+			char c = deliveryId.charAt(i);
+			printable.append((Character.isLetterOrDigit(c) && c < 128) || "-_.:".indexOf(c) >= 0 ? c : '?');
+		}
+		return printable.toString();
+	}
+
+	@Override
+	public String toString() {
+		return "LoveandpayWebhookReceiver[" + this.verifier + ", " + this.store + "]";
+	}
+
+	/**
+	 * The receiver's limits.
+	 *
+	 * @param maxBodySize the largest body read, in bytes
+	 * @param maxEventAge the oldest signed event time accepted
+	 * @param allowedSkew how far in the future a signed event time may be
+	 * @param headerTolerance how far the unsigned {@code x-webhook-timestamp} header may
+	 * be from now, or {@code null} not to check it
+	 * @param claimTimeout how long a claim holds when its delivery never ends
+	 */
+	public record Limits(long maxBodySize, Duration maxEventAge, Duration allowedSkew,
+			@Nullable Duration headerTolerance, Duration claimTimeout) {
+
+		/**
+		 * The defaults: 256KB, 72 hours, 5 minutes, no header check, 5 minutes.
+		 * @return the default limits
+		 */
+		public static Limits defaults() {
+			return new Limits(256 * 1024, Duration.ofHours(72), Duration.ofMinutes(5), null, Duration.ofMinutes(5));
+		}
+
+	}
+
+	/**
+	 * A received delivery.
+	 *
+	 * @param outcome what became of it, or {@code null} while it is to be delivered
+	 * @param event the verified event, or {@code null} when it was refused
+	 * @param secretIndex the position of the secret that verified it (0 for the current
+	 * one), or -1
+	 */
+	public record Reception(@Nullable WebhookOutcome outcome, @Nullable LoveandpayWebhookEvent event, int secretIndex) {
+
+		/**
+		 * Return whether the event is to be delivered now.
+		 * @return whether to deliver
+		 */
+		public boolean toDeliver() {
+			return this.outcome == null;
+		}
+
+	}
+
+}
