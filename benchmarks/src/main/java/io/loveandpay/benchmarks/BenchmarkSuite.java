@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkSuite {
 
-	private static final int STARTUP_PAIRS = 13;
+	private static final int STARTUP_PAIRS = 31;
 
 	/** Cycles of the load driver whose paired ratios give the figure. */
 	private static final int MEASURED_CYCLES = 13;
