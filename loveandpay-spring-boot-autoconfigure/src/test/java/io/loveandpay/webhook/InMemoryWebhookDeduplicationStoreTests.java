@@ -133,6 +133,19 @@ class InMemoryWebhookDeduplicationStoreTests {
 	}
 
 	@Test
+	void fullStoreForgetsDeliveredEventsBeforeDeliveriesInProgress() {
+		assertThat(this.store.claim("evt_in_progress", CLAIM_TIMEOUT)).isEqualTo(Claim.CLAIMED);
+		for (int i = 0; i < 2_000; i++) {
+			String id = "evt_done_" + i;
+			this.store.claim(id, CLAIM_TIMEOUT);
+			this.store.complete(id, RETENTION);
+		}
+		assertThat(this.store.size()).isEqualTo(1000);
+		assertThat(this.store.claim("evt_in_progress", CLAIM_TIMEOUT)).isEqualTo(Claim.IN_PROGRESS);
+		assertThat(this.store.claim("evt_done_0", CLAIM_TIMEOUT)).isEqualTo(Claim.CLAIMED);
+	}
+
+	@Test
 	void sizeStaysWithinTheBoundUnderAFloodOfClaims() {
 		for (int i = 0; i < 10_000; i++) {
 			this.store.claim("evt_claim_" + i, CLAIM_TIMEOUT);
