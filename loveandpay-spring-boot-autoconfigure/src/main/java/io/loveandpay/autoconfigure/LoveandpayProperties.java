@@ -433,7 +433,7 @@ public class LoveandpayProperties {
 
 		/**
 		 * Time an event claimed for delivery stays claimed when its delivery never ends;
-		 * also the longest a handler is waited for.
+		 * also the longest the listeners and handlers of one delivery are waited for.
 		 */
 		private Duration claimTimeout = Duration.ofMinutes(5);
 

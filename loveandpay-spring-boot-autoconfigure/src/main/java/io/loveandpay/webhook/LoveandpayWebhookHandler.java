@@ -9,8 +9,9 @@ import reactor.core.publisher.Mono;
  * deliver; the delivery is acknowledged once every returned {@link Mono} has completed,
  * and an error (or a throw) has it answered 5xx and delivered again later.
  * <p>
- * On Spring MVC the returned {@code Mono} is waited for on the request thread, for at
- * most {@code loveandpay.webhook.claim-timeout}.
+ * On Spring MVC the returned {@code Mono} is waited for on the request thread. On either
+ * stack, a delivery whose listeners and handlers take longer than
+ * {@code loveandpay.webhook.claim-timeout} fails, and is delivered again.
  *
  * @since 0.1.0
  */

@@ -57,11 +57,11 @@ final class ServletWebhookEndpoint implements HandlerFunction<ServerResponse> {
 		if (event == null) {
 			throw new IllegalStateException("A reception to deliver has no event");
 		}
-		Duration timeout = receiver.limits().claimTimeout();
+		long deadline = System.nanoTime() + receiver.limits().claimTimeout().toNanos();
 		try {
 			this.delivery.publisher().publishEvent(event);
 			for (LoveandpayWebhookHandler handler : this.delivery.handlers()) {
-				handler.handle(event).block(timeout);
+				handler.handle(event).block(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
 			}
 		}
 		catch (RuntimeException | Error ex) {

@@ -188,6 +188,14 @@ class ReactiveWebhookEndpointTests {
 	}
 
 	@Test
+	void handlerThatNeverCompletesFailsTheDeliveryAfterTheClaimTimeout() {
+		this.runner.withPropertyValues("loveandpay.webhook.claim-timeout=200ms")
+			.withBean(LoveandpayWebhookHandler.class, () -> (event) -> Mono.never())
+			.run((context) -> send(client(context), Webhooks.signed(Webhooks.kycCompleted("evt_hangs"))).expectStatus()
+				.isEqualTo(500));
+	}
+
+	@Test
 	void rawEventsReachHandlers() {
 		List<LoveandpayWebhookEvent> handled = new CopyOnWriteArrayList<>();
 		this.runner

@@ -119,6 +119,14 @@ class ServletWebhookEndpointTests {
 	}
 
 	@Test
+	void handlerThatNeverCompletesFailsTheDeliveryAfterTheClaimTimeout() {
+		this.runner.withPropertyValues("loveandpay.webhook.claim-timeout=200ms")
+			.withBean(LoveandpayWebhookHandler.class, () -> (event) -> Mono.never())
+			.run((context) -> send(mvc(context), Webhooks.signed(Webhooks.kycCompleted("evt_hangs")))
+				.andExpect(status().isInternalServerError()));
+	}
+
+	@Test
 	void countsDeliveriesByOutcomeTypeAndSecret() {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			MockMvc mvc = mvc(context);
