@@ -12,7 +12,9 @@ public final class StartupProbe {
 
 	static final String WITHOUT_STARTER = "io.loveandpay.autoconfigure.LoveandpayAutoConfiguration,"
 			+ "io.loveandpay.autoconfigure.health.LoveandpayHealthAutoConfiguration,"
-			+ "io.loveandpay.autoconfigure.metrics.LoveandpayMetricsAutoConfiguration";
+			+ "io.loveandpay.autoconfigure.metrics.LoveandpayMetricsAutoConfiguration,"
+			+ "io.loveandpay.autoconfigure.webhook.LoveandpayWebhookAutoConfiguration,"
+			+ "io.loveandpay.autoconfigure.webhook.LoveandpayWebhookSecurityAutoConfiguration";
 
 	private StartupProbe() {
 	}

@@ -21,7 +21,7 @@ class LoveandpayConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Lov
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, LoveandpayConfigurationException cause) {
-		String description = "The loveandpay client could not be configured: " + cause.getMessage() + ".";
+		String description = "The loveandpay starter could not be configured: " + cause.getMessage() + ".";
 		String action = cause.action();
 		if (cause.missing()) {
 			List<String> misspelt = MisspeltProperties.describe(this.environment, getClass().getClassLoader());
