@@ -167,8 +167,9 @@ public final class LoveandpayAutoConfiguration {
 
 		@Bean
 		@Order(Ordered.HIGHEST_PRECEDENCE)
-		SanitizingFunction loveandpaySanitizingFunction(LoveandpayConnectionDetails connectionDetails) {
-			return new LoveandpaySanitizingFunction(connectionDetails);
+		SanitizingFunction loveandpaySanitizingFunction(LoveandpayConnectionDetails connectionDetails,
+				LoveandpayProperties properties) {
+			return new LoveandpaySanitizingFunction(connectionDetails, properties.getWebhook().getSecret());
 		}
 
 	}

@@ -22,7 +22,15 @@ public final class LoveandpayConfigurationException extends RuntimeException {
 		this(property, problem, action, false);
 	}
 
-	LoveandpayConfigurationException(String property, String problem, String action, boolean missing) {
+	/**
+	 * Create an exception for a setting of the starter's own auto-configurations.
+	 * @param property the name of the property at fault
+	 * @param problem what is wrong with it, never its value
+	 * @param action how to fix the configuration
+	 * @param missing whether a required property is missing, rather than set to a wrong
+	 * value
+	 */
+	public LoveandpayConfigurationException(String property, String problem, String action, boolean missing) {
 		super(property + " " + problem);
 		this.property = property;
 		this.action = action;

@@ -2,6 +2,8 @@ package io.loveandpay.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,6 +74,8 @@ public class LoveandpayProperties {
 	private final Pool pool = new Pool();
 
 	private final Health health = new Health();
+
+	private final Webhook webhook = new Webhook();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -153,6 +157,10 @@ public class LoveandpayProperties {
 		return this.health;
 	}
 
+	public Webhook getWebhook() {
+		return this.webhook;
+	}
+
 	/**
 	 * Return the mode of an API key.
 	 * @param apiKey the API key
@@ -169,7 +177,7 @@ public class LoveandpayProperties {
 				+ this.allowPlainHttp + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize="
 				+ this.maxResponseSize + ", ssl.bundle=" + this.ssl.bundle + ", retry=" + this.retry + ", pool="
-				+ this.pool + "]";
+				+ this.pool + ", webhook=" + this.webhook + "]";
 	}
 
 	/**
@@ -373,6 +381,176 @@ public class LoveandpayProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * The endpoint that receives the provider's webhooks. {@link #toString()} never shows
+	 * the secrets.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Webhook secrets that sign the provider's deliveries, the current one first and
+		 * then any previous one still accepted while it is rotated. Setting one registers
+		 * the endpoint.
+		 */
+		private List<String> secret = new ArrayList<>();
+
+		/**
+		 * Whether to register the webhook endpoint. Unset, it is registered when a secret
+		 * is set; true requires a secret.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Path of the endpoint, which answers POST only.
+		 */
+		private String path = "/loveandpay/webhooks";
+
+		/**
+		 * Largest body read; a larger one is refused before its signature is checked.
+		 */
+		private DataSize maxBodySize = DataSize.ofKilobytes(256);
+
+		/**
+		 * Oldest event accepted, judged by the time inside the signed body. Delivered
+		 * events are remembered at least this long, so that a replay is refused.
+		 */
+		private Duration maxEventAge = Duration.ofHours(72);
+
+		/**
+		 * How far in the future the time inside a signed body may be.
+		 */
+		private Duration allowedSkew = Duration.ofMinutes(5);
+
+		/**
+		 * How far the unsigned x-webhook-timestamp header may be from now. Unset, the
+		 * header is not checked; it is not signed, so it protects against nothing.
+		 */
+		private @Nullable Duration tolerance;
+
+		/**
+		 * Time an event claimed for delivery stays claimed when its delivery never ends;
+		 * also the longest a handler is waited for.
+		 */
+		private Duration claimTimeout = Duration.ofMinutes(5);
+
+		/**
+		 * Most events the in-memory de-duplication store remembers at once; past it, the
+		 * oldest is forgotten.
+		 */
+		private int maxEntries = 100_000;
+
+		private final Security security = new Security();
+
+		public List<String> getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(List<String> secret) {
+			this.secret = secret;
+		}
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public Duration getMaxEventAge() {
+			return this.maxEventAge;
+		}
+
+		public void setMaxEventAge(Duration maxEventAge) {
+			this.maxEventAge = maxEventAge;
+		}
+
+		public Duration getAllowedSkew() {
+			return this.allowedSkew;
+		}
+
+		public void setAllowedSkew(Duration allowedSkew) {
+			this.allowedSkew = allowedSkew;
+		}
+
+		public @Nullable Duration getTolerance() {
+			return this.tolerance;
+		}
+
+		public void setTolerance(@Nullable Duration tolerance) {
+			this.tolerance = tolerance;
+		}
+
+		public Duration getClaimTimeout() {
+			return this.claimTimeout;
+		}
+
+		public void setClaimTimeout(Duration claimTimeout) {
+			this.claimTimeout = claimTimeout;
+		}
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public Security getSecurity() {
+			return this.security;
+		}
+
+		@Override
+		public String toString() {
+			return "[secret=" + (this.secret.isEmpty() ? "none" : "******(" + this.secret.size() + ")") + ", enabled="
+					+ this.enabled + ", path=" + this.path + ", maxBodySize=" + this.maxBodySize + ", maxEventAge="
+					+ this.maxEventAge + ", allowedSkew=" + this.allowedSkew + ", tolerance=" + this.tolerance
+					+ ", claimTimeout=" + this.claimTimeout + ", maxEntries=" + this.maxEntries + ", security.enabled="
+					+ this.security.enabled + "]";
+		}
+
+		/**
+		 * The security filter chain of the webhook endpoint, when Spring Security is
+		 * present.
+		 */
+		public static class Security {
+
+			/**
+			 * Whether to add a security filter chain scoped to the webhook path that
+			 * permits its requests without CSRF, since the signature authenticates them.
+			 * Off for applications that configure the path's security themselves.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

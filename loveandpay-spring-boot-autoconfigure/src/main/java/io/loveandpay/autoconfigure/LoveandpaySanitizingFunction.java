@@ -1,5 +1,6 @@
 package io.loveandpay.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,10 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * ({@code loveandpay.secret-key}, {@code LOVEANDPAY_SECRET_KEY}, a system property) and
  * inside any other value that contains it (a command line,
  * {@code SPRING_APPLICATION_JSON}), and the API key shows only its mode prefix. The keys
- * are those of the {@link LoveandpayConnectionDetails}, whatever supplies them.
+ * are those of the {@link LoveandpayConnectionDetails}, whatever supplies them. The
+ * webhook secrets ({@code loveandpay.webhook.secret}, a list or a comma-separated string)
+ * are masked the same way, under their own names, their indexed names and inside other
+ * values.
  */
 final class LoveandpaySanitizingFunction implements SanitizingFunction {
 
@@ -23,9 +27,12 @@ final class LoveandpaySanitizingFunction implements SanitizingFunction {
 
 	private final @Nullable String apiKey;
 
-	LoveandpaySanitizingFunction(LoveandpayConnectionDetails connectionDetails) {
+	private final List<String> webhookSecrets;
+
+	LoveandpaySanitizingFunction(LoveandpayConnectionDetails connectionDetails, List<String> webhookSecrets) {
 		this.secretKey = connectionDetails.getSecretKey();
 		this.apiKey = connectionDetails.getApiKey();
+		this.webhookSecrets = List.copyOf(webhookSecrets);
 	}
 
 	@Override
@@ -35,6 +42,9 @@ final class LoveandpaySanitizingFunction implements SanitizingFunction {
 				|| key.equals("secretkey") && data.getValue() != null && data.getValue().equals(this.secretKey)) {
 			return data.withSanitizedValue();
 		}
+		if (key.contains("loveandpaywebhooksecret") || isWebhookSecret(data.getValue())) {
+			return data.withSanitizedValue();
+		}
 		if (key.endsWith("loveandpayapikey") && data.getValue() != null) {
 			return data.withValue(Keys.masked(data.getValue().toString()));
 		}
@@ -42,9 +52,16 @@ final class LoveandpaySanitizingFunction implements SanitizingFunction {
 			String value = text.toString();
 			String masked = replace(replace(value, this.secretKey, SanitizableData.SANITIZED_VALUE), this.apiKey,
 					Keys.masked(this.apiKey));
+			for (String webhookSecret : this.webhookSecrets) {
+				masked = replace(masked, webhookSecret, SanitizableData.SANITIZED_VALUE);
+			}
 			return masked.equals(value) ? data : data.withValue(masked);
 		}
 		return data;
+	}
+
+	private boolean isWebhookSecret(@Nullable Object value) {
+		return value instanceof CharSequence text && this.webhookSecrets.contains(text.toString());
 	}
 
 	private static String replace(String value, @Nullable String secret, String replacement) {

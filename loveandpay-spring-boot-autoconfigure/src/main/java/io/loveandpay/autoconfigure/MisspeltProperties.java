@@ -71,11 +71,23 @@ final class MisspeltProperties {
 				iterable.stream()
 					.filter(PREFIX::isAncestorOf)
 					.filter((name) -> known.stream()
-						.noneMatch((ours) -> ConfigurationPropertyName.of(ours).equals(name)))
+						.noneMatch((ours) -> ConfigurationPropertyName.of(ours).equals(withoutIndexes(name))))
 					.forEach(unknown::add);
 			}
 		}
 		return unknown;
+	}
+
+	/**
+	 * Return a name without its trailing indexes: an element of a list property,
+	 * {@code loveandpay.webhook.secret[0]}, is the list's.
+	 */
+	private static ConfigurationPropertyName withoutIndexes(ConfigurationPropertyName name) {
+		ConfigurationPropertyName chopped = name;
+		while (chopped.isLastElementIndexed()) {
+			chopped = chopped.getParent();
+		}
+		return chopped;
 	}
 
 	/**

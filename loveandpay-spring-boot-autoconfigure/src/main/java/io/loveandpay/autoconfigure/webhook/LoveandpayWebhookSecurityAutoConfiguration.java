@@ -1,25 +1,19 @@
 package io.loveandpay.autoconfigure.webhook;
 
-import java.util.List;
+import io.loveandpay.autoconfigure.LoveandpayProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -44,12 +38,13 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  *
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(after = LoveandpayWebhookAutoConfiguration.class, afterName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
-@Conditional(LoveandpayWebhookSecurityAutoConfiguration.OnWebhookEndpoint.class)
+@Conditional(OnWebhookCondition.class)
+@EnableConfigurationProperties(LoveandpayProperties.class)
 @ConditionalOnBooleanProperty(name = "loveandpay.webhook.security.enabled", matchIfMissing = true)
 public final class LoveandpayWebhookSecurityAutoConfiguration {
 
@@ -58,12 +53,6 @@ public final class LoveandpayWebhookSecurityAutoConfiguration {
 	 * usually match any request.
 	 */
 	public static final int WEBHOOK_FILTER_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
-
-	private static final String DEFAULT_PATH = "/loveandpay/webhooks";
-
-	static String webhookPath(Environment environment) {
-		return Binder.get(environment).bind("loveandpay.webhook.path", String.class).orElse(DEFAULT_PATH);
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
@@ -82,8 +71,8 @@ public final class LoveandpayWebhookSecurityAutoConfiguration {
 
 		@Bean
 		@Order(WEBHOOK_FILTER_CHAIN_ORDER)
-		SecurityFilterChain loveandpayWebhookSecurityFilterChain(HttpSecurity http, Environment environment) {
-			return http.securityMatcher(webhookPath(environment))
+		SecurityFilterChain loveandpayWebhookSecurityFilterChain(HttpSecurity http, LoveandpayProperties properties) {
+			return http.securityMatcher(WebhookSettings.path(properties.getWebhook()))
 				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 				.csrf((csrf) -> csrf.disable())
 				.requestCache((cache) -> cache.disable())
@@ -111,8 +100,9 @@ public final class LoveandpayWebhookSecurityAutoConfiguration {
 		@Bean
 		@Order(WEBHOOK_FILTER_CHAIN_ORDER)
 		SecurityWebFilterChain loveandpayWebhookSecurityWebFilterChain(ServerHttpSecurity http,
-				Environment environment) {
-			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(webhookPath(environment)))
+				LoveandpayProperties properties) {
+			return http
+				.securityMatcher(ServerWebExchangeMatchers.pathMatchers(WebhookSettings.path(properties.getWebhook())))
 				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 				.csrf((csrf) -> csrf.disable())
 				.httpBasic((basic) -> basic.disable())
@@ -134,29 +124,6 @@ public final class LoveandpayWebhookSecurityAutoConfiguration {
 		static final int DEFAULT = Ordered.LOWEST_PRECEDENCE - 5;
 
 		private SecurityFilterChainOrder() {
-		}
-
-	}
-
-	/**
-	 * Matches when the webhook endpoint is on: {@code loveandpay.webhook.secret} is set
-	 * or {@code loveandpay.webhook.enabled} is {@code true}, and it is not {@code false}.
-	 */
-	static final class OnWebhookEndpoint extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			Binder binder = Binder.get(context.getEnvironment());
-			Boolean enabled = binder.bind("loveandpay.webhook.enabled", Boolean.class).orElse(null);
-			if (enabled != null) {
-				return new ConditionOutcome(enabled, "loveandpay.webhook.enabled is " + enabled);
-			}
-			boolean secret = !binder.bind("loveandpay.webhook.secret", Bindable.listOf(String.class))
-				.orElse(List.of())
-				.stream()
-				.allMatch(String::isBlank);
-			return new ConditionOutcome(secret,
-					"loveandpay.webhook.secret is " + (secret ? "set" : "not set") + " and enabled is not set");
 		}
 
 	}

@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of the webhook endpoint: verified provider events published as
- * Spring application events.
+ * Auto-configuration of the webhook endpoint: verified provider events become Spring
+ * application events, on Spring MVC and on WebFlux.
  */
 @NullMarked
 package io.loveandpay.autoconfigure.webhook;
