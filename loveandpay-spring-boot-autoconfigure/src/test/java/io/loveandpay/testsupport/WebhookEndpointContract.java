@@ -383,13 +383,13 @@ public abstract class WebhookEndpointContract {
 	 * @param time the signed event time
 	 * @param text the body
 	 */
-	protected record Event(String id, String sessionId, Instant time, String text) {
+	public record Event(String id, String sessionId, Instant time, String text) {
 
-		static Event sessionEnvelope(String type) {
+		public static Event sessionEnvelope(String type) {
 			return sessionEnvelope(type, Instant.now());
 		}
 
-		static Event sessionEnvelope(String type, Instant time) {
+		public static Event sessionEnvelope(String type, Instant time) {
 			Instant at = time.truncatedTo(ChronoUnit.MILLIS);
 			String id = "evt_" + letters(16);
 			String sessionId = "kyc_" + letters(10);
@@ -398,11 +398,11 @@ public abstract class WebhookEndpointContract {
 			return new Event(id, sessionId, at, body);
 		}
 
-		static Event eventEnvelope(String type) {
+		public static Event eventEnvelope(String type) {
 			return eventEnvelope(type, Instant.now());
 		}
 
-		static Event eventEnvelope(String type, Instant time) {
+		public static Event eventEnvelope(String type, Instant time) {
 			Instant at = time.truncatedTo(ChronoUnit.MILLIS);
 			String id = "evt_" + letters(16);
 			String sessionId = "kyc_" + letters(10);
@@ -412,7 +412,7 @@ public abstract class WebhookEndpointContract {
 			return new Event(id, sessionId, at, body);
 		}
 
-		static Event padded(int size) {
+		public static Event padded(int size) {
 			Event event = sessionEnvelope("kyc.completed");
 			String padding = "x".repeat(Math.max(0, size - event.text().length()));
 			String text = event.text().substring(0, event.text().length() - 1) + ", \"padding\": \"" + padding + "\"}";
@@ -431,7 +431,7 @@ public abstract class WebhookEndpointContract {
 					+ "\"metadata\": {\"userId\": \"user_42\", \"email\": \"ivan.petrov@example.com\"}}";
 		}
 
-		byte[] body() {
+		public byte[] body() {
 			return this.text.getBytes(StandardCharsets.UTF_8);
 		}
 

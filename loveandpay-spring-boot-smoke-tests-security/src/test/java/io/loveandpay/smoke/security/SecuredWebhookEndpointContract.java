@@ -32,9 +32,16 @@ abstract class SecuredWebhookEndpointContract extends WebhookEndpointContract {
 		assertThat(loggedIn.body()).isEqualTo("account");
 	}
 
+	/**
+	 * A POST with valid credentials (they open the GET above) but no CSRF token is
+	 * refused: 403 on WebFlux; on Spring MVC the 403 is forwarded to {@code /error},
+	 * which answers 401.
+	 */
 	@Test
 	void otherPathsStillRequireACsrfToken() throws Exception {
-		assertThat(send(post("/account").header("Authorization", basic())).statusCode()).isEqualTo(403);
+		HttpResponse<String> response = send(post("/account").header("Authorization", basic()));
+		assertThat(response.statusCode()).isIn(401, 403);
+		assertThat(response.body()).doesNotContain("updated");
 	}
 
 	@Test
