@@ -225,7 +225,8 @@ class LoveandpayConfigurationValidationTests {
 		assertThatException().isThrownBy(() -> application.run("--loveandpay.api-key=" + TestClients.API_KEY,
 				"--loveandpay.secret=" + TestClients.SECRET_KEY, "--spring.main.banner-mode=off"));
 		assertThat(output).contains("loveandpay.secret-key is not set")
-			.contains("loveandpay.secret is set but is not a loveandpay property: did you mean loveandpay.secret-key?")
+			.contains("loveandpay.secret is set but is not a loveandpay property: did you mean loveandpay.secret-key"
+					+ " or loveandpay.webhook.secret?")
 			.doesNotContain("canary");
 	}
 
@@ -245,6 +246,17 @@ class LoveandpayConfigurationValidationTests {
 			.doesNotContain("zzz")
 			.doesNotContain("other.secret")
 			.doesNotContain("canary");
+	}
+
+	@Test
+	void failureAnalyzerTakesTheElementsOfAListPropertyForOurs() {
+		MockEnvironment environment = new MockEnvironment().withProperty("loveandpay.webhook.secret[0]", "x")
+			.withProperty("loveandpay.webhook.secret[1]", "y")
+			.withProperty("loveandpay.secret-kye", "x");
+		FailureAnalysis analysis = new LoveandpayConfigurationFailureAnalyzer(environment)
+			.analyze(new LoveandpayConfigurationException("loveandpay.secret-key", "is not set", "Set it.", true));
+		assertThat(analysis.getAction()).contains("loveandpay.secret-kye is set")
+			.doesNotContain("loveandpay.webhook.secret[");
 	}
 
 	@Test
