@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkSuite {
 
-	private static final int STARTUP_PAIRS = 13;
+	private static final int STARTUP_PAIRS = 31;
 
 	/** Cycles of the load driver whose paired ratios give the figure. */
 	private static final int MEASURED_CYCLES = 13;
@@ -43,6 +43,9 @@ public final class BenchmarkSuite {
 
 		if (only.equals("all") || only.equals("signer")) {
 			signer(quick, table, ratios);
+		}
+		if (only.equals("all") || only.equals("webhook")) {
+			webhook(quick, table, ratios);
 		}
 		if (only.equals("all") || only.equals("overhead")) {
 			overhead(quick, table, ratios);
@@ -77,6 +80,14 @@ public final class BenchmarkSuite {
 				row("signer POST 1 KB (ns/op, B/op)", fmt(signPost), fmt(rawPost), signPost[0] / rawPost[0], "<= 1.5"));
 		ratios.put("signer_vs_raw_hmac", signGet[0] / rawGet[0]);
 		ratios.put("signer_vs_raw_hmac_post_1kb", signPost[0] / rawPost[0]);
+	}
+
+	private static void webhook(boolean quick, List<String> table, Map<String, Double> ratios) throws RunnerException {
+		Map<String, double[]> webhook = jmh(WebhookVerifierBenchmark.class, quick ? 1 : 3, quick);
+		double[] verify = webhook.get("verify");
+		double[] raw = webhook.get("rawHmac");
+		table.add(row("webhook verify 2 KB (ns/op, B/op)", fmt(verify), fmt(raw), verify[0] / raw[0], "<= 1.5"));
+		ratios.put("webhook_verify_vs_raw_hmac", verify[0] / raw[0]);
 	}
 
 	private static void overhead(boolean quick, List<String> table, Map<String, Double> ratios) throws RunnerException {

@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * A {@link WebhookDeduplicationStore} in this JVM's memory, bounded: entries expire, and
- * past {@code maxEntries} the oldest entry is forgotten to make room, so memory stays
- * bounded under any flood of events. A forgotten event that is delivered again within the
- * accepted age is delivered again; size the bound above the number of events the provider
- * sends within {@code loveandpay.webhook.max-event-age}.
+ * past {@code maxEntries} the oldest delivered event is forgotten to make room, so memory
+ * stays bounded under any flood of events (deliveries in progress, which are few, go
+ * last). A forgotten event that is delivered again within the accepted age is delivered
+ * again; size the bound above the number of events the provider sends within
+ * {@code loveandpay.webhook.max-event-age}.
  * <p>
  * It serves one instance. Several instances behind one webhook URL need a shared store.
  *
@@ -82,16 +83,27 @@ public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplica
 		return this.maxEntries;
 	}
 
+	/**
+	 * Forget expired entries from the oldest on and, past the bound, the oldest delivered
+	 * ones first: a delivery in progress is forgotten only when nothing else is left to
+	 * forget, so that a full store hardly ever lets one event run twice at once.
+	 */
 	private void expire(long now) {
 		Iterator<Entry> oldestFirst = this.entries.values().iterator();
 		while (oldestFirst.hasNext()) {
 			Entry entry = oldestFirst.next();
-			if (entry.expiresAt <= now || this.entries.size() > this.maxEntries) {
+			boolean full = this.entries.size() > this.maxEntries;
+			if (entry.expiresAt <= now || (full && entry.completed)) {
 				oldestFirst.remove();
 			}
-			else {
+			else if (!full) {
 				break;
 			}
+		}
+		Iterator<Entry> inProgress = this.entries.values().iterator();
+		while (this.entries.size() > this.maxEntries && inProgress.hasNext()) {
+			inProgress.next();
+			inProgress.remove();
 		}
 	}
 

@@ -30,6 +30,8 @@ public final class LoveandpayWebhookReceiver {
 
 	private static final Log logger = LogFactory.getLog(LoveandpayWebhookReceiver.class);
 
+	private static final String HASHED_ID_PREFIX = "sha256:";
+
 	private final WebhookVerifier verifier;
 
 	private final WebhookDeduplicationStore store;
@@ -88,6 +90,12 @@ public final class LoveandpayWebhookReceiver {
 		catch (RuntimeException ex) {
 			return failed(reception, ex);
 		}
+		catch (Error ex) {
+			// release the claim, or every redelivery is IN_PROGRESS until the claim times
+			// out
+			failed(reception, ex);
+			throw ex;
+		}
 		return delivered(reception);
 	}
 
@@ -121,8 +129,8 @@ public final class LoveandpayWebhookReceiver {
 		if (occurredAt != null && (occurredAt.isBefore(now.minus(this.limits.maxEventAge()))
 				|| occurredAt.isAfter(now.plus(this.limits.allowedSkew())))) {
 			return refused(WebhookOutcome.STALE, deliveryId,
-					"the signed event time is outside loveandpay.webhook.max-event-age (event " + event.eventId()
-							+ ")");
+					"the signed event time is outside loveandpay.webhook.max-event-age (event "
+							+ loggable(event.eventId()) + ")");
 		}
 		WebhookDeduplicationStore.Claim claim = this.store.claim(event.eventId(), this.limits.claimTimeout());
 		return switch (claim) {
@@ -157,9 +165,10 @@ public final class LoveandpayWebhookReceiver {
 		if (event != null) {
 			this.store.release(event.eventId());
 			if (logger.isWarnEnabled()) {
-				logger.warn("Webhook event " + event.eventId() + " (" + event.type()
-						+ ") is not acknowledged: a listener threw " + failure.getClass().getName()
-						+ "; the provider will deliver it again", failure);
+				String type = event.type();
+				logger.warn("Webhook event " + loggable(event.eventId()) + " ("
+						+ ((type != null) ? printable(type) : "no type") + ") is not acknowledged: a listener threw "
+						+ failure.getClass().getName() + "; the provider will deliver it again", failure);
 			}
 		}
 		return WebhookOutcome.LISTENER_FAILED;
@@ -184,6 +193,18 @@ public final class LoveandpayWebhookReceiver {
 			logger.warn("Webhook delivery " + printable(deliveryId) + " refused (" + outcome + "): " + reason);
 		}
 		return new Reception(outcome, null, -1);
+	}
+
+	/**
+	 * Return an event id fit for a log line: a hashed id ({@code sha256:} and 64 hex
+	 * digits) shortened to its first 12 digits, so that it reads as no signature, and any
+	 * other id as {@link #printable(String)}.
+	 */
+	private static String loggable(String eventId) {
+		if (eventId.startsWith(HASHED_ID_PREFIX)) {
+			return eventId.substring(0, Math.min(eventId.length(), HASHED_ID_PREFIX.length() + 12)) + "...";
+		}
+		return printable(eventId);
 	}
 
 	/**

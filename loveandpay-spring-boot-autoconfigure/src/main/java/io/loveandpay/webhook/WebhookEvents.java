@@ -137,7 +137,9 @@ final class WebhookEvents {
 			return null;
 		}
 		if (value.isIntegralNumber()) {
-			return unixTime(value.asLong());
+			// beyond a long, asLong() throws: such a time is left out, as any unreadable
+			// one
+			return value.canConvertToLong() ? unixTime(value.asLong()) : null;
 		}
 		if (!value.isString()) {
 			return null;

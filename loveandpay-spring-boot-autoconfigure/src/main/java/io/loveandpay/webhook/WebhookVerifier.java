@@ -113,7 +113,8 @@ public final class WebhookVerifier {
 
 	private static boolean isHex(String value) {
 		for (int i = 0; i < value.length(); i++) {
-			if (Character.digit(value.charAt(i), 16) < 0) {
+			char c = value.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
 				return false;
 			}
 		}
