@@ -34,7 +34,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * A filter chain bean of its own would make Spring Security drop its default chain, which
  * applies only while an application defines none. So when neither the application nor
  * Spring Boot defined one by the time this runs, it also defines Spring Boot's default:
- * every other request authenticated, with form login and HTTP Basic.
+ * every other request authenticated, with form login and HTTP Basic. It runs after every
+ * auto-configuration of Spring Boot that defines a chain only while there is none (the
+ * defaults, Actuator's, OAuth2 login and resource server, SAML 2), so that none of them
+ * backs off because of the webhook chain.
  *
  * @since 0.1.0
  */
@@ -42,7 +45,12 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.saml2.autoconfigure.Saml2RelyingPartyAutoConfiguration" })
 @Conditional(OnWebhookCondition.class)
 @EnableConfigurationProperties(LoveandpayProperties.class)
 @ConditionalOnBooleanProperty(name = "loveandpay.webhook.security.enabled", matchIfMissing = true)

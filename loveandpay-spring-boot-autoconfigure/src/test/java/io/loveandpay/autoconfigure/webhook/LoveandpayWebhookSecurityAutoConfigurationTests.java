@@ -4,11 +4,15 @@ import java.util.List;
 
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -23,6 +27,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.reactive.PreFlightRequestHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,6 +160,21 @@ class LoveandpayWebhookSecurityAutoConfigurationTests {
 				.hasBean(REACTIVE_WEBHOOK_CHAIN)
 				.hasBean("userChain")
 				.doesNotHaveBean("loveandpayDefaultSecurityWebFilterChain"));
+	}
+
+	@Test
+	void reactiveChainRunsAfterActuatorsSoThatActuatorsChainStays() {
+		this.reactive
+			.withConfiguration(AutoConfigurations.of(ReactiveManagementWebSecurityAutoConfiguration.class,
+					WebEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+			.withBean(PreFlightRequestHandler.class, () -> (exchange) -> Mono.empty())
+			.withPropertyValues("loveandpay.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasBean(REACTIVE_WEBHOOK_CHAIN)
+					.doesNotHaveBean("loveandpayDefaultSecurityWebFilterChain");
+				assertThat(context.getBeansOfType(SecurityWebFilterChain.class)).hasSize(2);
+			});
 	}
 
 	private static MockServerWebExchange exchange(String path) {
