@@ -47,7 +47,7 @@ class PublishedPomsTests {
 				"maven-javadoc-plugin");
 		assertThat(classifiers(pom("loveandpay-spring-boot-starter"))).containsExactlyInAnyOrder("sources", "javadoc");
 		for (String module : List.of("loveandpay-spring-boot-smoke-tests", "loveandpay-spring-boot-smoke-tests-webflux",
-				"benchmarks")) {
+				"loveandpay-spring-boot-smoke-tests-security", "benchmarks")) {
 			Document pom = pom(module);
 			assertThat(text(pom, "/project/properties/maven.deploy.skip")).as(module).isEqualTo("true");
 			assertThat(artifactIds(pom, "/project/build/plugins/plugin")).as(module)

@@ -1,0 +1,15 @@
+package io.loveandpay.smoke.security;
+
+import io.loveandpay.testsupport.WebhookEventRecorder;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The webhook endpoint of an application with Spring Security, on WebFlux.
+ */
+@SpringBootTest(classes = { SecuredApplication.class, WebhookEventRecorder.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=reactive")
+class SecuredWebfluxWebhookEndpointTests extends SecuredWebhookEndpointContract {
+
+}
