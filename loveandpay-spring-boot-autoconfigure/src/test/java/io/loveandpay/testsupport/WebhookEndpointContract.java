@@ -11,17 +11,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.loveandpay.kyc.KycWebhookEvent;
 import io.loveandpay.kyc.KycWebhookSession;
+import io.loveandpay.webhook.InMemoryWebhookDeduplicationStore;
 import io.loveandpay.webhook.LoveandpayWebhookEvent;
 import io.loveandpay.webhook.SignedWebhook;
+import io.loveandpay.webhook.WebhookDeduplicationStore;
 import io.loveandpay.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +64,11 @@ public abstract class WebhookEndpointContract {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+	/** The bound of the de-duplication store, below the 10,000 events of the floods. */
+	private static final int STORE_BOUND = 1000;
+
+	private static final int FLOOD = 10_000;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -70,10 +84,14 @@ public abstract class WebhookEndpointContract {
 	@Autowired
 	protected WebhookEventRecorder recorder;
 
+	@Autowired
+	private WebhookDeduplicationStore store;
+
 	@DynamicPropertySource
 	static void webhookSecrets(DynamicPropertyRegistry registry) {
 		StandInProperties.register(registry);
 		registry.add("loveandpay.webhook.secret", () -> NEW_SECRET + "," + OLD_SECRET);
+		registry.add("loveandpay.webhook.max-entries", () -> STORE_BOUND);
 	}
 
 	@Test
@@ -276,6 +294,56 @@ public abstract class WebhookEndpointContract {
 			assertThat(event.type()).isNull();
 		});
 		assertThat(this.recorder.kycDelivered(eventId)).isEmpty();
+	}
+
+	@Test
+	void tenThousandForgedDeliveriesAreRefusedAndLeaveNothingBehind() throws Exception {
+		InMemoryWebhookDeduplicationStore store = (InMemoryWebhookDeduplicationStore) this.store;
+		int storedBefore = store.size();
+		int deliveredBefore = this.recorder.deliveredEvents();
+		WebhookSigner forger = new WebhookSigner("whsec_canary_forger");
+		Map<Integer, Long> statuses = flood(() -> {
+			Event event = Event.sessionEnvelope("kyc.completed");
+			return post(forger.sign(event.body(), deliveryId(), Instant.now())).statusCode();
+		});
+		assertThat(statuses).containsOnly(Map.entry(401, (long) FLOOD));
+		assertThat(store.size()).as("entries in the de-duplication store").isEqualTo(storedBefore);
+		assertThat(this.recorder.deliveredEvents()).isEqualTo(deliveredBefore);
+	}
+
+	@Test
+	void tenThousandDistinctEventsLeaveTheStoreWithinItsBound() throws Exception {
+		InMemoryWebhookDeduplicationStore store = (InMemoryWebhookDeduplicationStore) this.store;
+		int deliveredBefore = this.recorder.deliveredEvents();
+		Map<Integer, Long> statuses = flood(() -> {
+			Event event = Event.sessionEnvelope("kyc.completed");
+			return post(this.signer.sign(event.body(), deliveryId(), Instant.now())).statusCode();
+		});
+		assertThat(statuses).containsOnly(Map.entry(200, (long) FLOOD));
+		assertThat(this.recorder.deliveredEvents()).isEqualTo(deliveredBefore + FLOOD);
+		assertThat(store.maxEntries()).isEqualTo(STORE_BOUND);
+		assertThat(store.size()).isLessThanOrEqualTo(STORE_BOUND);
+	}
+
+	/**
+	 * Send {@value #FLOOD} deliveries from 8 threads and count the answers by status.
+	 */
+	private Map<Integer, Long> flood(Callable<Integer> delivery) throws Exception {
+		ExecutorService senders = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>(FLOOD);
+			for (int i = 0; i < FLOOD; i++) {
+				answers.add(senders.submit(delivery));
+			}
+			Map<Integer, Long> statuses = new TreeMap<>();
+			for (Future<Integer> answer : answers) {
+				statuses.merge(answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS), 1L, Long::sum);
+			}
+			return statuses;
+		}
+		finally {
+			senders.shutdownNow();
+		}
 	}
 
 	@Test

@@ -81,6 +81,14 @@ public class WebhookEventRecorder {
 	}
 
 	/**
+	 * Return how many distinct events were delivered.
+	 * @return the number of events
+	 */
+	public int deliveredEvents() {
+		return this.delivered.size();
+	}
+
+	/**
 	 * Return the deliveries of an event whose listeners all ran without throwing.
 	 * @param eventId the event id
 	 * @return the events, oldest first
