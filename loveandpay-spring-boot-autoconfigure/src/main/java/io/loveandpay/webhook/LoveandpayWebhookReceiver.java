@@ -112,17 +112,18 @@ public final class LoveandpayWebhookReceiver {
 	public Reception receive(byte[] body, @Nullable String signature, @Nullable String deliveryId,
 			@Nullable String deliveryTimestamp) {
 		if (body.length > this.limits.maxBodySize()) {
-			return refused(WebhookOutcome.TOO_LARGE, deliveryId, "the body is larger than the limit");
+			return refused(WebhookOutcome.TOO_LARGE, deliveryId, "the body is larger than the limit", null, -1);
 		}
 		WebhookVerifier.Verification verification = this.verifier.verify(body, signature);
 		WebhookVerifier.Refusal refusal = verification.refusal();
 		if (refusal != null) {
-			return refused(WebhookOutcome.REJECTED_SIGNATURE, deliveryId, refusal.description());
+			return refused(WebhookOutcome.REJECTED_SIGNATURE, deliveryId, refusal.description(), null, -1);
 		}
 		Instant now = this.clock.instant();
 		if (this.limits.headerTolerance() != null && !withinTolerance(deliveryTimestamp, now)) {
 			return refused(WebhookOutcome.REJECTED_TIMESTAMP, deliveryId,
-					"the x-webhook-timestamp header is missing or outside loveandpay.webhook.tolerance");
+					"the x-webhook-timestamp header is missing or outside loveandpay.webhook.tolerance", null,
+					verification.secretIndex());
 		}
 		LoveandpayWebhookEvent event = this.events.read(body, deliveryId);
 		Instant occurredAt = event.occurredAt();
@@ -130,7 +131,8 @@ public final class LoveandpayWebhookReceiver {
 				|| occurredAt.isAfter(now.plus(this.limits.allowedSkew())))) {
 			return refused(WebhookOutcome.STALE, deliveryId,
 					"the signed event time is outside loveandpay.webhook.max-event-age (event "
-							+ loggable(event.eventId()) + ")");
+							+ loggable(event.eventId()) + ")",
+					event, verification.secretIndex());
 		}
 		WebhookDeduplicationStore.Claim claim = this.store.claim(event.eventId(), this.limits.claimTimeout());
 		return switch (claim) {
@@ -188,11 +190,12 @@ public final class LoveandpayWebhookReceiver {
 		}
 	}
 
-	private static Reception refused(WebhookOutcome outcome, @Nullable String deliveryId, String reason) {
+	private static Reception refused(WebhookOutcome outcome, @Nullable String deliveryId, String reason,
+			@Nullable LoveandpayWebhookEvent event, int secretIndex) {
 		if (logger.isWarnEnabled()) {
 			logger.warn("Webhook delivery " + printable(deliveryId) + " refused (" + outcome + "): " + reason);
 		}
-		return new Reception(outcome, null, -1);
+		return new Reception(outcome, event, secretIndex);
 	}
 
 	/**
@@ -255,7 +258,8 @@ public final class LoveandpayWebhookReceiver {
 	 * A received delivery.
 	 *
 	 * @param outcome what became of it, or {@code null} while it is to be delivered
-	 * @param event the verified event, or {@code null} when it was refused
+	 * @param event the verified event, or {@code null} when it was refused before its
+	 * body was read (a stale event is refused with its event, never to be delivered)
 	 * @param secretIndex the position of the secret that verified it (0 for the current
 	 * one), or -1
 	 */

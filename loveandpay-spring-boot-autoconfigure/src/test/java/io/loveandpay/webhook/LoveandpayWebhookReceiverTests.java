@@ -161,6 +161,17 @@ class LoveandpayWebhookReceiverTests {
 	}
 
 	@Test
+	void staleReceptionCarriesTheEventAndTheSecretButIsNotToDeliver() {
+		byte[] body = bytes(kycCompleted("evt_stale", NOW.minus(LIMITS.maxEventAge()).minusSeconds(1)));
+		Reception reception = this.receiver.receive(body, sign(body), "whd_1", sentNow());
+		assertThat(reception.outcome()).isEqualTo(WebhookOutcome.STALE);
+		assertThat(reception.toDeliver()).isFalse();
+		assertThat(reception.event()).isNotNull().extracting(LoveandpayWebhookEvent::eventId).isEqualTo("evt_stale");
+		assertThat(reception.secretIndex()).isZero();
+		assertThat(this.store.size()).isZero();
+	}
+
+	@Test
 	void receiveWhenSignedTimeFurtherInTheFutureThanAllowedSkewIsStale() {
 		byte[] future = bytes(kycCompleted("evt_future", NOW.plus(LIMITS.allowedSkew()).plusMillis(1)));
 		assertThat(receive(future, sign(future), "whd_1", sentNow())).isEqualTo(WebhookOutcome.STALE);
