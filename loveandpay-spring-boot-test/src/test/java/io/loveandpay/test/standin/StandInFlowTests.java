@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.loveandpay.kyc.KycWebhookEvent;
+import io.loveandpay.webhook.InMemoryWebhookDeduplicationStore;
+import io.loveandpay.webhook.LoveandpayWebhookEvent;
+import io.loveandpay.webhook.LoveandpayWebhookReceiver;
+import io.loveandpay.webhook.WebhookOutcome;
 import io.loveandpay.webhook.WebhookSigner;
 import io.loveandpay.webhook.WebhookVerifier;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +162,41 @@ class StandInFlowTests {
 		this.standIn.journal().awaitWebhooks(2, WAIT);
 		assertThat(this.receiver.deliveries().get(0).text()).contains("kyc.failed", second.toString());
 		assertThat(this.receiver.deliveries().get(1).text()).contains("kyc.completed", first.toString());
+	}
+
+	@Test
+	void starterReceiverTakesBothEnvelopesAndDropsTheDuplicate() {
+		this.standIn.webhooks().deliverTwice(true);
+		UUID approved = create("{\"customerId\":\"user_7\"}");
+		this.standIn.sessions().approve(approved);
+		this.standIn.journal().awaitWebhooks(2, WAIT);
+		this.standIn.webhooks().deliverTwice(false).envelope(WebhookEnvelope.EVENT);
+		UUID rejected = create("{}");
+		this.standIn.sessions().reject(rejected, "document_expired");
+		this.standIn.journal().awaitWebhooks(3, WAIT);
+		LoveandpayWebhookReceiver starter = new LoveandpayWebhookReceiver(new WebhookVerifier("whsec_flow"),
+				new InMemoryWebhookDeduplicationStore(100, Clock.systemUTC()),
+				LoveandpayWebhookReceiver.Limits.defaults(), Clock.systemUTC());
+		List<LoveandpayWebhookEvent> events = new ArrayList<>();
+		List<WebhookOutcome> outcomes = this.receiver.deliveries()
+			.stream()
+			.map((delivery) -> starter.receive(delivery.body(),
+					delivery.headers().get(WebhookVerifier.SIGNATURE_HEADER),
+					delivery.headers().get(WebhookSigner.ID_HEADER),
+					delivery.headers().get(WebhookSigner.TIMESTAMP_HEADER), events::add))
+			.toList();
+		assertThat(outcomes).containsExactly(WebhookOutcome.DELIVERED, WebhookOutcome.DUPLICATE,
+				WebhookOutcome.DELIVERED);
+		assertThat(events).hasSize(2).allSatisfy((event) -> assertThat(event).isInstanceOf(KycWebhookEvent.class));
+		KycWebhookEvent completed = (KycWebhookEvent) events.get(0);
+		assertThat(completed.isCompleted()).isTrue();
+		assertThat(completed.session().id()).isEqualTo(approved.toString());
+		assertThat(completed.session().customerId()).isEqualTo("user_7");
+		assertThat(completed.session().verifiedData()).isNotNull();
+		KycWebhookEvent failed = (KycWebhookEvent) events.get(1);
+		assertThat(failed.isFailed()).isTrue();
+		assertThat(failed.session().id()).isEqualTo(rejected.toString());
+		assertThat(failed.session().failureReason()).isEqualTo("document_expired");
 	}
 
 	@Test
