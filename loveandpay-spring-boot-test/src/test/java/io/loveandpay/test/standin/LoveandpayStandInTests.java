@@ -53,6 +53,35 @@ class LoveandpayStandInTests {
 	}
 
 	@Test
+	void listensOnAGivenPort() throws java.io.IOException {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		try (LoveandpayStandIn fixed = LoveandpayStandIn.builder().port(port).start()) {
+			assertThat(fixed.port()).isEqualTo(port);
+			assertThat(StandInClients
+				.send(StandInClients.signed(fixed, fixed.secretKey(), "GET", SESSIONS, "", now()).build())
+				.statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void sessionFaultsHitOnlyThatSession() {
+		send("POST", SESSIONS, "{}", this.standIn.secretKey(), now());
+		send("POST", SESSIONS, "{}", this.standIn.secretKey(), now());
+		List<StandInSession> sessions = this.standIn.sessions().all();
+		this.standIn.faults().onSession(sessions.get(0).id()).failNext(1, 503);
+		assertThat(send("GET", SESSIONS + "/" + sessions.get(1).id(), "", this.standIn.secretKey(), now()).statusCode())
+			.isEqualTo(200);
+		assertThat(send("GET", SESSIONS + "/" + sessions.get(0).id(), "", this.standIn.secretKey(), now()).statusCode())
+			.isEqualTo(503);
+		assertThat(send("GET", SESSIONS + "/" + sessions.get(0).id(), "", this.standIn.secretKey(), now()).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void refusesLiveKeys() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LoveandpayStandIn.builder().apiKey("pk_live_abc"))
 			.withMessageContaining("live");
