@@ -2,6 +2,7 @@ package io.loveandpay.test.standin;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt when the attempt was made, by the stand-in's clock
  * @since 0.1.0
  */
-public record RecordedWebhook(String eventId, String type, java.util.UUID sessionId, String deliveryId, URI target,
-		int attempt, @Nullable Integer status, @Nullable String error, String body, Instant sentAt) {
+public record RecordedWebhook(String eventId, String type, UUID sessionId, String deliveryId, URI target, int attempt,
+		@Nullable Integer status, @Nullable String error, String body, Instant sentAt) {
 
 	/**
 	 * Whether the receiver answered with a 2xx status.

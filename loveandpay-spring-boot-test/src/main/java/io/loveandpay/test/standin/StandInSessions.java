@@ -1,6 +1,8 @@
 package io.loveandpay.test.standin;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The sessions the stand-in holds, and what the end user would do on the hosted page:
  * {@link #approve(UUID)} or {@link #reject(UUID, String)}, each of which sends a webhook
  * when a webhook URL is set (asynchronously; see
- * {@link StandInJournal#awaitWebhooks(int, java.time.Duration)}).
+ * {@link StandInJournal#awaitWebhooks(int, Duration)}).
  *
  * @since 0.1.0
  */
@@ -37,11 +39,11 @@ public final class StandInSessions {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	private final Supplier<java.time.Instant> now;
+	private final Supplier<Instant> now;
 
 	private final Consumer<StandInSession> completed;
 
-	StandInSessions(Supplier<java.time.Instant> now, Consumer<StandInSession> completed) {
+	StandInSessions(Supplier<Instant> now, Consumer<StandInSession> completed) {
 		this.now = now;
 		this.completed = completed;
 	}
@@ -104,10 +106,10 @@ public final class StandInSessions {
 	StandInSession create(@Nullable UUID invoiceId, @Nullable String customerId, @Nullable String customerEmail,
 			@Nullable String customerPhone, @Nullable URI callbackUrl, String language) {
 		UUID id = UUID.randomUUID();
-		java.time.Instant createdAt = this.now.get();
+		Instant createdAt = this.now.get();
 		StandInSession session = new StandInSession(id, "verification-" + id.toString().substring(0, 8), invoiceId,
 				customerId, customerEmail, customerPhone, callbackUrl, language, NOT_STARTED, null, createdAt,
-				createdAt.plus(java.time.Duration.ofMinutes(30)), null);
+				createdAt.plus(Duration.ofMinutes(30)), null);
 		this.order.put(id, this.sequence.incrementAndGet());
 		this.sessions.put(id, session);
 		return session;
@@ -140,7 +142,7 @@ public final class StandInSessions {
 	}
 
 	private static StandInSession withStatus(StandInSession session, String status, @Nullable String reason,
-			java.time.@Nullable Instant completedAt) {
+			@Nullable Instant completedAt) {
 		return new StandInSession(session.id(), session.sessionId(), session.invoiceId(), session.customerId(),
 				session.customerEmail(), session.customerPhone(), session.callbackUrl(), session.language(), status,
 				reason, session.createdAt(), session.expiresAt(), completedAt);
