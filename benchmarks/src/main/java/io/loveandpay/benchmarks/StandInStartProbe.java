@@ -60,12 +60,14 @@ public final class StandInStartProbe {
 				long timestamp = System.currentTimeMillis();
 				String signature = new HmacSha256RequestSigner(standIn.secretKey()).sign("GET", PATH, timestamp,
 						new byte[0]);
-				status = http.send(HttpRequest.newBuilder(URI.create(standIn.baseUrl() + "/kyc/sessions"))
-					.header("x-api-key", standIn.apiKey())
-					.header("x-timestamp", Long.toString(timestamp))
-					.header("x-signature", signature)
-					.GET()
-					.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+				status = http
+					.send(HttpRequest.newBuilder(URI.create(standIn.baseUrl() + "/kyc/sessions"))
+						.header("x-api-key", standIn.apiKey())
+						.header("x-timestamp", Long.toString(timestamp))
+						.header("x-signature", signature)
+						.GET()
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode();
 				report(start, status);
 			}
 		}

@@ -75,7 +75,8 @@ final class StartupBenchmark {
 			}
 		}
 		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || nanos < 0) {
-			throw new IllegalStateException(probe.getSimpleName() + " '" + mode + "' failed: " + String.join("\n", output));
+			throw new IllegalStateException(
+					probe.getSimpleName() + " '" + mode + "' failed: " + String.join("\n", output));
 		}
 		return nanos / 1e6;
 	}

@@ -24,11 +24,11 @@ import org.springframework.boot.test.context.PropertyMapping;
  * <li>sets {@code loveandpay.webhook.secret} to the {@link #webhookSecret() secret} the
  * stand-in signs webhooks with, which turns the application's webhook endpoint on;</li>
  * <li>sends the stand-in's webhooks to the application's own server port and
- * {@code loveandpay.webhook.path} once its web server has started (a
- * {@code MOCK} web environment has no port: there the stand-in sends none until a test
- * gives it a URL);</li>
- * <li>resets the stand-in's sessions, scripted faults and journal before each test
- * method.</li>
+ * {@code loveandpay.webhook.path} once its web server has started (a {@code MOCK} web
+ * environment has no port: there the stand-in sends none until a test gives it a
+ * URL);</li>
+ * <li>resets the stand-in's sessions, scripted faults, journal and webhook settings
+ * before each test method, and points its webhooks at the application again.</li>
  * </ul>
  * A {@link LoveandpayStandInCustomizer} bean adjusts the stand-in before it starts.
  *
@@ -45,17 +45,12 @@ import org.springframework.boot.test.context.PropertyMapping;
 public @interface AutoConfigureLoveandpayStandIn {
 
 	/**
-	 * Default webhook secret shared by the stand-in and the application under test.
-	 */
-	String DEFAULT_WEBHOOK_SECRET = "whsec_loveandpay_stand_in";
-
-	/**
-	 * Webhook secret the stand-in signs with, set as {@code loveandpay.webhook.secret}
-	 * of the test context so that the application's endpoint verifies the stand-in's
+	 * Webhook secret the stand-in signs with, set as {@code loveandpay.webhook.secret} of
+	 * the test context so that the application's endpoint verifies the stand-in's
 	 * deliveries.
 	 * @return the webhook secret
 	 */
 	@PropertyMapping("secret")
-	String webhookSecret() default DEFAULT_WEBHOOK_SECRET;
+	String webhookSecret() default LoveandpayStandIn.DEFAULT_WEBHOOK_SECRET;
 
 }

@@ -9,9 +9,10 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * Resets every {@link LoveandpayStandIn} bean of the test's application context (its
- * sessions, scripted faults and journal) before each test method, so that tests sharing a
- * cached context see a fresh stand-in on the same port. Does nothing for a context that
- * is not loaded yet or has no stand-in.
+ * sessions, scripted faults, journal and webhook settings) before each test method, then
+ * points its webhooks at the application's server again, so that tests sharing a cached
+ * context see a fresh stand-in on the same port. Does nothing for a context that is not
+ * loaded yet or has no stand-in.
  */
 class LoveandpayStandInTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -27,6 +28,7 @@ class LoveandpayStandInTestExecutionListener extends AbstractTestExecutionListen
 		}
 		ApplicationContext context = testContext.getApplicationContext();
 		context.getBeanProvider(LoveandpayStandIn.class).orderedStream().forEach(LoveandpayStandIn::reset);
+		context.getBeanProvider(StandInWebhookTarget.class).orderedStream().forEach(StandInWebhookTarget::apply);
 	}
 
 }

@@ -2,6 +2,8 @@ package io.loveandpay.test.autoconfigure;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import io.loveandpay.test.standin.LoveandpayStandIn;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -9,10 +11,13 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Points the stand-in's webhooks at the application's own web server once it has
- * started: {@code http}, loopback (or {@code server.address} when it names one host), the server's port,
- * the servlet context path or WebFlux base path, then {@code loveandpay.webhook.path}.
- * Servers with a namespace (Actuator's management server) are ignored.
+ * Points the stand-in's webhooks at the application's own web server once it has started:
+ * {@code http}, loopback (or {@code server.address} when it names one host), the server's
+ * port, the servlet context path or WebFlux base path, then
+ * {@code loveandpay.webhook.path}. Servers with a namespace (Actuator's management
+ * server) are ignored. A {@code MOCK} web environment starts no server, so there the
+ * stand-in keeps the builder's webhook URL (none): it sends no webhook until a test sets
+ * one.
  */
 final class StandInWebhookTarget implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -21,6 +26,8 @@ final class StandInWebhookTarget implements ApplicationListener<WebServerInitial
 	private final LoveandpayStandIn standIn;
 
 	private final Environment environment;
+
+	private volatile @Nullable URI url;
 
 	StandInWebhookTarget(LoveandpayStandIn standIn, Environment environment) {
 		this.standIn = standIn;
@@ -32,7 +39,19 @@ final class StandInWebhookTarget implements ApplicationListener<WebServerInitial
 		if (event.getApplicationContext().getServerNamespace() != null) {
 			return;
 		}
-		this.standIn.webhookUrl(url(event.getWebServer().getPort()));
+		this.url = url(event.getWebServer().getPort());
+		apply();
+	}
+
+	/**
+	 * Point the stand-in's webhooks at the application again, after a reset restored the
+	 * builder's settings. Does nothing before the web server started.
+	 */
+	void apply() {
+		URI url = this.url;
+		if (url != null) {
+			this.standIn.webhookUrl(url);
+		}
 	}
 
 	URI url(int port) {

@@ -13,8 +13,7 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
  * JUnit Jupiter extension that injects a started {@link LoveandpayStandIn} into test
  * methods, {@code @BeforeEach}/{@code @BeforeAll} methods and constructors. One stand-in
  * serves a test class (its {@code @Nested} classes included): it is reset before each
- * test and closed after the class.
- * <pre class="code">
+ * test and closed after the class. <pre class="code">
  * &#64;ExtendWith(LoveandpayStandInExtension.class)
  * class OnboardingTests {
  *
