@@ -113,7 +113,8 @@ public final class FaultScript {
 	}
 
 	/**
-	 * Add an undocumented field to the sessions and to the top level of the next answer.
+	 * Add an undocumented field to each session in the next answer, and to the top level
+	 * of a list answer.
 	 * @param name the field name
 	 * @param value the field value (anything Jackson writes)
 	 * @return this script

@@ -19,7 +19,7 @@ import reactor.netty.DisposableServer;
  * ({@link #journal()}). It refuses live-mode keys, so it cannot pass for production.
  * <pre class="code">
  * try (LoveandpayStandIn standIn = LoveandpayStandIn.builder().start()) {
- *     // loveandpay.base-url=standIn.baseUrl(), loveandpay.api-key=standIn.apiKey(), ...
+ *     // loveandpay.base-url=standIn.clientBaseUrl(), loveandpay.api-key=standIn.apiKey(), ...
  *     standIn.faults().onGet().failNext(1, 503);
  *     standIn.sessions().approve(sessionId);
  * }
@@ -81,11 +81,25 @@ public final class LoveandpayStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Return the base URL to give the client: {@code http://127.0.0.1:PORT/api/v2}.
-	 * @return the base URL
+	 * Return the API's base URL as the provider's documentation writes it, with
+	 * {@code /api/v2}: {@code http://127.0.0.1:PORT/api/v2}, for raw HTTP clients. The
+	 * starter's {@code loveandpay.base-url} and
+	 * {@code LoveandpayConnectionDetails.getBaseUrl()} take the URL without
+	 * {@code /api/v2}: use {@link #clientBaseUrl()} for them.
+	 * @return the base URL with {@code /api/v2}
 	 */
 	public URI baseUrl() {
-		return URI.create("http://127.0.0.1:" + port() + "/api/v2");
+		return URI.create(clientBaseUrl() + ApiRoutes.API);
+	}
+
+	/**
+	 * Return the base URL to give the starter's client ({@code loveandpay.base-url},
+	 * {@code LoveandpayConnectionDetails.getBaseUrl()}), which adds {@code /api/v2}
+	 * itself: {@code http://127.0.0.1:PORT}.
+	 * @return the base URL without {@code /api/v2}
+	 */
+	public URI clientBaseUrl() {
+		return URI.create("http://127.0.0.1:" + port());
 	}
 
 	/**

@@ -24,6 +24,9 @@ public final class StandInWebhooks {
 
 	private volatile boolean outOfOrder;
 
+	private volatile Runnable onOrderRestored = () -> {
+	};
+
 	StandInWebhooks(@Nullable URI url, WebhookEnvelope envelope, int maxAttempts, Duration firstBackoff) {
 		this.defaults = new Settings(url, envelope, maxAttempts, firstBackoff);
 		this.settings = this.defaults;
@@ -99,7 +102,14 @@ public final class StandInWebhooks {
 	 */
 	public StandInWebhooks deliverOutOfOrder(boolean outOfOrder) {
 		this.outOfOrder = outOfOrder;
+		if (!outOfOrder) {
+			this.onOrderRestored.run();
+		}
 		return this;
+	}
+
+	void onOrderRestored(Runnable action) {
+		this.onOrderRestored = action;
 	}
 
 	Settings settings() {

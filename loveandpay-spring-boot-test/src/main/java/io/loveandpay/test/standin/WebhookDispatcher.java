@@ -1,14 +1,34 @@
 package io.loveandpay.test.standin;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.loveandpay.webhook.SignedWebhook;
+import io.loveandpay.webhook.WebhookSigner;
+import io.netty.buffer.Unpooled;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Sends signed webhooks for completed sessions, redelivering with backoff.
+ * Sends a signed webhook for each completed session, asynchronously, redelivering after a
+ * non-2xx answer or a connection error with doubling backoff, and playing the provider's
+ * habits ({@link StandInWebhooks#deliverTwice(boolean)},
+ * {@link StandInWebhooks#deliverOutOfOrder(boolean)}).
  */
 final class WebhookDispatcher {
 
-	private final String secret;
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final WebhookSigner signer;
 
 	private final StandInWebhooks webhooks;
 
@@ -16,17 +36,134 @@ final class WebhookDispatcher {
 
 	private final Supplier<Instant> now;
 
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.create().disableRetry(true).responseTimeout(TIMEOUT);
+
+	private volatile Disposable.Composite pending = Disposables.composite();
+
+	private @Nullable Event held;
+
 	WebhookDispatcher(String secret, StandInWebhooks webhooks, StandInJournal journal, Supplier<Instant> now) {
-		this.secret = secret;
+		this.signer = new WebhookSigner(secret);
 		this.webhooks = webhooks;
 		this.journal = journal;
 		this.now = now;
+		webhooks.onOrderRestored(this::releaseHeld);
 	}
 
 	void completed(StandInSession session) {
+		StandInWebhooks.Settings settings = this.webhooks.settings();
+		URI url = settings.url();
+		if (url == null) {
+			return;
+		}
+		String type = session.status().equals(StandInSessions.APPROVED) ? "kyc.completed" : "kyc.failed";
+		Event event = new Event("evt_" + UUID.randomUUID().toString().replace("-", ""), type, session, this.now.get(),
+				url, settings);
+		Event before = null;
+		synchronized (this) {
+			if (this.webhooks.outOfOrder()) {
+				if (this.held == null) {
+					this.held = event;
+					return;
+				}
+				before = this.held;
+				this.held = null;
+			}
+		}
+		dispatch(event);
+		if (before != null) {
+			dispatch(before);
+		}
+	}
+
+	private void releaseHeld() {
+		Event event;
+		synchronized (this) {
+			event = this.held;
+			this.held = null;
+		}
+		if (event != null) {
+			dispatch(event);
+		}
+	}
+
+	private void dispatch(Event event) {
+		int copies = this.webhooks.twice() ? 2 : 1;
+		for (int i = 0; i < copies; i++) {
+			this.pending.add(deliver(event, 1).subscribe());
+		}
+	}
+
+	private Mono<Void> deliver(Event event, int attempt) {
+		return Mono.defer(() -> {
+			SignedWebhook signed = this.signer.sign(body(event, attempt),
+					"whd_" + UUID.randomUUID().toString().replace("-", ""), this.now.get());
+			Instant sentAt = this.now.get();
+			return this.client.headers((headers) -> signed.headers().forEach(headers::set))
+				.post()
+				.uri(event.url())
+				.send(Mono.just(Unpooled.wrappedBuffer(signed.body())))
+				.responseSingle((response, content) -> content.then(Mono.just(response.status().code())))
+				.map((status) -> record(event, attempt, signed, sentAt, status, null))
+				.onErrorResume((ex) -> Mono.just(record(event, attempt, signed, sentAt, null, describe(ex))))
+				.flatMap((delivered) -> {
+					if (delivered || attempt >= event.settings().maxAttempts()) {
+						return Mono.empty();
+					}
+					Duration backoff = event.settings().firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+					return Mono.delay(backoff).then(deliver(event, attempt + 1));
+				});
+		});
+	}
+
+	private boolean record(Event event, int attempt, SignedWebhook signed, Instant sentAt, @Nullable Integer status,
+			@Nullable String error) {
+		RecordedWebhook webhook = new RecordedWebhook(event.id(), event.type(), event.session().id(),
+				signed.header(WebhookSigner.ID_HEADER), event.url(), attempt, status, error, signed.bodyText(), sentAt);
+		this.journal.record(webhook);
+		return webhook.delivered();
+	}
+
+	private byte[] body(Event event, int attempt) {
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		body.put("id", event.id());
+		if (event.settings().envelope() == WebhookEnvelope.SESSION) {
+			body.put("type", event.type());
+			body.put("createdAt", SessionJson.instant(event.createdAt()));
+			body.put("data", Map.of("session", SessionJson.webhookSession(event.session())));
+		}
+		else {
+			body.put("event", event.type());
+			body.put("timestamp", event.createdAt().toEpochMilli());
+			body.put("data", SessionJson.webhookSession(event.session()));
+			body.put("partnerId", "partner_standin");
+			body.put("retryCount", attempt - 1);
+		}
+		return this.json.writeValueAsBytes(body);
+	}
+
+	private static String describe(Throwable ex) {
+		return ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 	}
 
 	void reset() {
+		Disposable.Composite old;
+		synchronized (this) {
+			this.held = null;
+			old = this.pending;
+			this.pending = Disposables.composite();
+		}
+		old.dispose();
+	}
+
+	/**
+	 * One event, with the settings in force when it happened.
+	 */
+	private record Event(String id, String type, StandInSession session, Instant createdAt, URI url,
+			StandInWebhooks.Settings settings) {
+
 	}
 
 }
