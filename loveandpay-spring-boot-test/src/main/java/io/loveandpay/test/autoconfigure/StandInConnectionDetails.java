@@ -11,8 +11,6 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
  */
 final class StandInConnectionDetails implements LoveandpayConnectionDetails {
 
-	private static final String API_PATH = "/api/v2";
-
 	private final LoveandpayStandIn standIn;
 
 	StandInConnectionDetails(LoveandpayStandIn standIn) {
@@ -21,8 +19,7 @@ final class StandInConnectionDetails implements LoveandpayConnectionDetails {
 
 	@Override
 	public URI getBaseUrl() {
-		String url = this.standIn.baseUrl().toString();
-		return URI.create(url.endsWith(API_PATH) ? url.substring(0, url.length() - API_PATH.length()) : url);
+		return this.standIn.clientBaseUrl();
 	}
 
 	@Override

@@ -63,8 +63,11 @@ class LoveandpayStandInAutoConfigurationTests {
 	}
 
 	@Test
-	void whenNotEnabledDoesNotStart() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(LoveandpayStandIn.class));
+	void whenNotEnabledDoesNotStartAndKeysAreRequired() {
+		this.runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("is not set");
+		});
 	}
 
 	@Test
