@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import reactor.netty.DisposableServer;
@@ -44,6 +46,8 @@ public final class LoveandpayStandIn implements AutoCloseable {
 	 */
 	public static final String DEFAULT_WEBHOOK_SECRET = "whsec_standin";
 
+	private static final Log logger = LogFactory.getLog(LoveandpayStandIn.class);
+
 	private final Builder builder;
 
 	private final StandInFaults faults;
@@ -70,6 +74,8 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		this.sessions = new StandInSessions(this.faults::now, this.dispatcher::completed);
 		this.rateLimiter = new RateLimiter(builder.perMinute, builder.perHour);
 		this.server = new StandInServer(this).bind(builder.port);
+		logger.info("loveandpay stand-in (not the provider: test keys only, nothing is verified) listening on "
+				+ baseUrl());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -31,6 +32,10 @@ public final class StandInSessions {
 	static final String REJECTED = "REJECTED";
 
 	private final Map<UUID, StandInSession> sessions = new ConcurrentHashMap<>();
+
+	private final Map<UUID, Long> order = new ConcurrentHashMap<>();
+
+	private final AtomicLong sequence = new AtomicLong();
 
 	private final Supplier<java.time.Instant> now;
 
@@ -77,13 +82,14 @@ public final class StandInSessions {
 	}
 
 	/**
-	 * Return every session, newest first.
+	 * Return every session, newest (last created) first.
 	 * @return the sessions
 	 */
 	public List<StandInSession> all() {
 		return this.sessions.values()
 			.stream()
-			.sorted(Comparator.comparing(StandInSession::createdAt).reversed().thenComparing(StandInSession::id))
+			.sorted(Comparator.comparing((StandInSession session) -> this.order.getOrDefault(session.id(), 0L))
+				.reversed())
 			.toList();
 	}
 
@@ -102,6 +108,7 @@ public final class StandInSessions {
 		StandInSession session = new StandInSession(id, "verification-" + id.toString().substring(0, 8), invoiceId,
 				customerId, customerEmail, customerPhone, callbackUrl, language, NOT_STARTED, null, createdAt,
 				createdAt.plus(java.time.Duration.ofMinutes(30)), null);
+		this.order.put(id, this.sequence.incrementAndGet());
 		this.sessions.put(id, session);
 		return session;
 	}
@@ -113,6 +120,7 @@ public final class StandInSessions {
 
 	void clear() {
 		this.sessions.clear();
+		this.order.clear();
 	}
 
 	private StandInSession complete(UUID id, String status, @Nullable String reason) {

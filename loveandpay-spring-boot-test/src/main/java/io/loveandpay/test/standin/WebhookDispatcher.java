@@ -92,7 +92,10 @@ final class WebhookDispatcher {
 	private void dispatch(Event event) {
 		int copies = this.webhooks.twice() ? 2 : 1;
 		for (int i = 0; i < copies; i++) {
-			this.pending.add(deliver(event, 1).subscribe());
+			Disposable.Composite pending = this.pending;
+			Disposable.Swap delivery = Disposables.swap();
+			pending.add(delivery);
+			delivery.update(deliver(event, 1).doFinally((signal) -> pending.remove(delivery)).subscribe());
 		}
 	}
 
