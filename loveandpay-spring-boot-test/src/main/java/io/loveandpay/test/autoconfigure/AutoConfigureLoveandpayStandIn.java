@@ -32,7 +32,6 @@ import org.springframework.boot.test.context.PropertyMapping;
  * </ul>
  * A {@link LoveandpayStandInCustomizer} bean adjusts the stand-in before it starts.
  *
- * @author loveandpay maintainers
  * @since 0.1.0
  * @see LoveandpayStandInTestAutoConfiguration
  */

@@ -25,7 +25,6 @@ import org.springframework.core.env.Environment;
  * sends them to the application's own webhook endpoint. Start-up logs a warning that
  * requests never reach the provider.
  *
- * @author loveandpay maintainers
  * @since 0.1.0
  */
 @AutoConfiguration(after = LoveandpayStandInTestAutoConfiguration.class,

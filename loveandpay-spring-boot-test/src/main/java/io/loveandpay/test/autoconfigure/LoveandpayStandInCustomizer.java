@@ -7,7 +7,6 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
  * it starts: rate limits, clock, webhook envelope. Define one as a bean of the test (or
  * demo) application; several apply in their order.
  *
- * @author loveandpay maintainers
  * @since 0.1.0
  */
 @FunctionalInterface

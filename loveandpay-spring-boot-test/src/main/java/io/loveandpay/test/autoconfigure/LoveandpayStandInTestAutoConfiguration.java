@@ -20,7 +20,6 @@ import org.springframework.core.env.Environment;
  * stand-in's webhooks sent to the application. Not registered as a regular
  * auto-configuration: only the annotation imports it.
  *
- * @author loveandpay maintainers
  * @since 0.1.0
  */
 @AutoConfiguration(before = { LoveandpayAutoConfiguration.class, LoveandpayWebhookAutoConfiguration.class })

@@ -25,7 +25,6 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
  * field: {@code @RegisterExtension static LoveandpayStandInExtension standIn = new
  * LoveandpayStandInExtension((builder) -> builder.noRateLimits());}
  *
- * @author loveandpay maintainers
  * @since 0.1.0
  */
 public class LoveandpayStandInExtension implements ParameterResolver, BeforeEachCallback {
