@@ -45,7 +45,7 @@ final class ApiRoutes {
 
 	ApiRoutes(LoveandpayStandIn standIn) {
 		this.standIn = standIn;
-		this.check = new RequestCheck(standIn.apiKey(), standIn.secretKey());
+		this.check = new RequestCheck(standIn.apiKey(), standIn.secretKey(), standIn.timestampTolerance());
 		this.page = new VerificationPage(standIn.sessions());
 	}
 
@@ -94,7 +94,10 @@ final class ApiRoutes {
 		if (fault != null) {
 			switch (fault.kind()) {
 				case STATUS:
-					return error(fault.status(), codeFor(fault.status()), "Scripted failure", requestId);
+					return error(fault.status(), (fault.name() != null) ? fault.name() : codeFor(fault.status()),
+							"Scripted failure", requestId);
+				case FLAT_STATUS:
+					return flatError(fault.status(), fault.name());
 				case RATE_LIMIT:
 					return rateLimited(fault.duration(), requestId);
 				case RESET:
@@ -270,6 +273,15 @@ final class ApiRoutes {
 		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
 		answer.put("success", false);
 		answer.put("error", error);
+		return Answer.json(status, this.json.writeValueAsBytes(answer));
+	}
+
+	private Answer flatError(int status, @Nullable String code) {
+		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
+		answer.put("error", code);
+		answer.put("code", code);
+		answer.put("message", "Scripted failure");
+		answer.put("hint", "Scripted by the loveandpay stand-in");
 		return Answer.json(status, this.json.writeValueAsBytes(answer));
 	}
 

@@ -24,7 +24,7 @@ record Fault(Kind kind, int status, Duration duration, @Nullable String name, @N
 	 */
 	enum Kind {
 
-		STATUS, RATE_LIMIT, DELAY, RESET, LOSE_ANSWER, UNDOCUMENTED_STATUS, EXTRA_FIELD
+		STATUS, FLAT_STATUS, RATE_LIMIT, DELAY, RESET, LOSE_ANSWER, UNDOCUMENTED_STATUS, EXTRA_FIELD
 
 	}
 

@@ -37,6 +37,33 @@ public final class FaultScript {
 	}
 
 	/**
+	 * Answer the next {@code count} requests with {@code status} and a given provider
+	 * code in the nested error shape
+	 * {@code {"success":false,"error":{"code","message","requestId"}}}.
+	 * @param count how many requests
+	 * @param status the HTTP status, 400 to 599
+	 * @param code the provider's error code, such as {@code API_BLOCKED}
+	 * @return this script
+	 */
+	public FaultScript failNext(int count, int status, String code) {
+		Assert.isTrue(status >= 400 && status <= 599, "status must be 4xx or 5xx");
+		return add(count, new Fault(Fault.Kind.STATUS, status, Duration.ZERO, code, null));
+	}
+
+	/**
+	 * Answer the next {@code count} requests with {@code status} in the provider's other,
+	 * flat error shape: {@code {"error":CODE,"code":CODE,"message","hint"}}.
+	 * @param count how many requests
+	 * @param status the HTTP status, 400 to 599
+	 * @param code the provider's error code, such as {@code NO_TERMINAL}
+	 * @return this script
+	 */
+	public FaultScript failNextFlat(int count, int status, String code) {
+		Assert.isTrue(status >= 400 && status <= 599, "status must be 4xx or 5xx");
+		return add(count, new Fault(Fault.Kind.FLAT_STATUS, status, Duration.ZERO, code, null));
+	}
+
+	/**
 	 * Answer the next {@code count} requests with 429 {@code RATE_LIMIT_EXCEEDED} and a
 	 * {@code Retry-After} header.
 	 * @param count how many requests

@@ -202,6 +202,14 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		this.server.disposeNow(Duration.ofSeconds(5));
 	}
 
+	/**
+	 * Return how far a request's {@code x-timestamp} may be from the stand-in's clock.
+	 * @return the timestamp tolerance
+	 */
+	public Duration timestampTolerance() {
+		return this.builder.timestampTolerance;
+	}
+
 	RateLimiter rateLimiter() {
 		return this.rateLimiter;
 	}
@@ -240,7 +248,22 @@ public final class LoveandpayStandIn implements AutoCloseable {
 
 		private int port;
 
+		private Duration timestampTolerance = Duration.ofMinutes(5);
+
 		private Builder() {
+		}
+
+		/**
+		 * Set how far a request's {@code x-timestamp} may be from the stand-in's clock
+		 * before it is refused as {@code TIMESTAMP_EXPIRED} (5 minutes by default; the
+		 * provider's own window is not published).
+		 * @param tolerance the tolerance, either way
+		 * @return this builder
+		 */
+		public Builder timestampTolerance(Duration tolerance) {
+			Assert.isTrue(!tolerance.isNegative(), "tolerance must not be negative");
+			this.timestampTolerance = tolerance;
+			return this;
 		}
 
 		/**

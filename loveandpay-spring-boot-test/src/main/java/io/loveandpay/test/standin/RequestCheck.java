@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestCheck {
 
-	static final Duration WINDOW = Duration.ofMinutes(5);
-
 	private final String apiKey;
 
 	private final SecretKeySpec key;
 
-	RequestCheck(String apiKey, String secretKey) {
+	private final Duration window;
+
+	RequestCheck(String apiKey, String secretKey, Duration window) {
 		this.apiKey = apiKey;
+		this.window = window;
 		this.key = new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
@@ -60,7 +61,7 @@ final class RequestCheck {
 		catch (NumberFormatException ex) {
 			return new Result(verdict, "INVALID_SIGNATURE", "x-timestamp must be Unix time in milliseconds");
 		}
-		if (Duration.between(Instant.ofEpochMilli(millis), now).abs().compareTo(WINDOW) > 0) {
+		if (Duration.between(Instant.ofEpochMilli(millis), now).abs().compareTo(this.window) > 0) {
 			return new Result(verdict, "TIMESTAMP_EXPIRED", "Request timestamp is outside the allowed window");
 		}
 		if (!valid) {

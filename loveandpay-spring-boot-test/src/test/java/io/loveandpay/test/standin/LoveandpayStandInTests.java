@@ -53,6 +53,35 @@ class LoveandpayStandInTests {
 	}
 
 	@Test
+	void listensOnAGivenPort() throws java.io.IOException {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		try (LoveandpayStandIn fixed = LoveandpayStandIn.builder().port(port).start()) {
+			assertThat(fixed.port()).isEqualTo(port);
+			assertThat(StandInClients
+				.send(StandInClients.signed(fixed, fixed.secretKey(), "GET", SESSIONS, "", now()).build())
+				.statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void sessionFaultsHitOnlyThatSession() {
+		send("POST", SESSIONS, "{}", this.standIn.secretKey(), now());
+		send("POST", SESSIONS, "{}", this.standIn.secretKey(), now());
+		List<StandInSession> sessions = this.standIn.sessions().all();
+		this.standIn.faults().onSession(sessions.get(0).id()).failNext(1, 503);
+		assertThat(send("GET", SESSIONS + "/" + sessions.get(1).id(), "", this.standIn.secretKey(), now()).statusCode())
+			.isEqualTo(200);
+		assertThat(send("GET", SESSIONS + "/" + sessions.get(0).id(), "", this.standIn.secretKey(), now()).statusCode())
+			.isEqualTo(503);
+		assertThat(send("GET", SESSIONS + "/" + sessions.get(0).id(), "", this.standIn.secretKey(), now()).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void refusesLiveKeys() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LoveandpayStandIn.builder().apiKey("pk_live_abc"))
 			.withMessageContaining("live");
@@ -62,7 +91,7 @@ class LoveandpayStandInTests {
 
 	@Test
 	void signsAsTheProviderDocumentsInItsTestVectors() {
-		RequestCheck check = new RequestCheck("pk_test_xyz", "sk_test_xyz");
+		RequestCheck check = new RequestCheck("pk_test_xyz", "sk_test_xyz", Duration.ofMinutes(5));
 		assertThat(check.sign("GET", "/api/v2/kyc/sessions/550e8400-e29b-41d4-a716-446655440000", "1706012345678",
 				new byte[0]))
 			.isEqualTo("83e6d54eee8120acc66ff387f6f49a214944d514a76cb970b80691cdfc1ca34c");
@@ -137,6 +166,33 @@ class LoveandpayStandInTests {
 		assertThat(date).isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(5));
 		assertThat(this.standIn.journal().requests()).singleElement()
 			.satisfies((request) -> assertThat(request.signature()).isEqualTo(SignatureVerdict.VALID));
+	}
+
+	@Test
+	void timestampToleranceIsConfigurable() {
+		try (LoveandpayStandIn strict = LoveandpayStandIn.builder()
+			.timestampTolerance(Duration.ofSeconds(30))
+			.start()) {
+			HttpResponse<String> answer = StandInClients.send(StandInClients
+				.signed(strict, strict.secretKey(), "GET", SESSIONS, "", now() - Duration.ofSeconds(45).toMillis())
+				.build());
+			assertThat(answer.statusCode()).isEqualTo(401);
+			assertThat(answer.body()).contains("TIMESTAMP_EXPIRED");
+		}
+		assertThat(send("GET", SESSIONS, "", this.standIn.secretKey(), now() - Duration.ofSeconds(45).toMillis())
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void scriptedFailuresUseEitherErrorShape() {
+		this.standIn.faults().onList().failNext(1, 403, "API_BLOCKED").failNextFlat(1, 400, "NO_TERMINAL");
+		HttpResponse<String> nested = send("GET", SESSIONS, "", this.standIn.secretKey(), now());
+		assertThat(nested.statusCode()).isEqualTo(403);
+		assertThat(nested.body()).startsWith("{\"success\":false,\"error\":{\"code\":\"API_BLOCKED\"");
+		HttpResponse<String> flat = send("GET", SESSIONS, "", this.standIn.secretKey(), now());
+		assertThat(flat.statusCode()).isEqualTo(400);
+		assertThat(flat.body()).startsWith("{\"error\":\"NO_TERMINAL\",\"code\":\"NO_TERMINAL\"");
+		assertThat(send("GET", SESSIONS, "", this.standIn.secretKey(), now()).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -197,6 +198,16 @@ class StandInFlowTests {
 		assertThat(failed.isFailed()).isTrue();
 		assertThat(failed.session().id()).isEqualTo(rejected.toString());
 		assertThat(failed.session().failureReason()).isEqualTo("document_expired");
+	}
+
+	@Test
+	void awaitingWebhooksThatNeverComeFailsInTime() {
+		this.standIn.webhookUrl(null);
+		this.standIn.sessions().approve(create("{}"));
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> this.standIn.journal().awaitWebhooks(1, Duration.ofMillis(200)))
+			.withMessageContaining("saw 0");
+		assertThat(this.receiver.deliveries()).isEmpty();
 	}
 
 	@Test
