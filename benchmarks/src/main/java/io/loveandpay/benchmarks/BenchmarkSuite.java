@@ -27,6 +27,9 @@ public final class BenchmarkSuite {
 
 	private static final int STARTUP_PAIRS = 31;
 
+	/** Pairs of fresh starts, stand-in and WireMock, whose ratios give the figure. */
+	private static final int STANDIN_PAIRS = 7;
+
 	/** Cycles of the load driver whose paired ratios give the figure. */
 	private static final int MEASURED_CYCLES = 13;
 
@@ -55,6 +58,9 @@ public final class BenchmarkSuite {
 		}
 		if (only.equals("all") || only.equals("startup")) {
 			startup(quick, table, ratios);
+		}
+		if (only.equals("all") || only.equals("standin")) {
+			standIn(quick, table, ratios);
 		}
 		print(table, ratios);
 	}
@@ -179,6 +185,18 @@ public final class BenchmarkSuite {
 				String.format(Locale.ROOT, "%.3f to %.3f", startup.pairedRatio(25), startup.pairedRatio(75)), "",
 				Double.NaN, ""));
 		ratios.put("startup_overhead", overhead);
+	}
+
+	private static void standIn(boolean quick, List<String> table, Map<String, Double> ratios)
+			throws IOException, InterruptedException {
+		StartupBenchmark.Results start = new StandInStartBenchmark(quick ? 3 : STANDIN_PAIRS).run();
+		double ratio = start.pairedRatio(50);
+		table.add(row("first answer (ms, fresh JVM): stand-in vs WireMock", num(start.medianWith()),
+				num(start.medianWithout()), ratio, "<= 0.5"));
+		table.add(row("first answer: ratio per pair, middle half of " + start.pairs() + " pairs",
+				String.format(Locale.ROOT, "%.3f to %.3f", start.pairedRatio(25), start.pairedRatio(75)), "",
+				Double.NaN, ""));
+		ratios.put("standin_start_vs_wiremock_start", ratio);
 	}
 
 	private static String row(String figure, String measured, String baseline, double ratio, String goal) {

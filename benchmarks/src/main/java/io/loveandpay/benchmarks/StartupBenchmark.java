@@ -43,11 +43,25 @@ final class StartupBenchmark {
 	}
 
 	private static double startOnce(String mode) throws IOException, InterruptedException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), StartupProbe.class.getName(), mode)
-			.redirectErrorStream(true)
-			.start();
+		return probe(List.of("-XX:TieredStopAtLevel=1"), StartupProbe.class, mode, "STARTUP_NANOS ");
+	}
+
+	/**
+	 * Run a probe's {@code main} in a fresh JVM on this JVM's class path and return, in
+	 * milliseconds, the nanoseconds it printed after the marker.
+	 * @param jvmOptions options of the fresh JVM
+	 * @param probe the class whose {@code main} runs
+	 * @param mode the probe's one argument
+	 * @param marker the start of the line that holds the figure
+	 * @return the figure in milliseconds
+	 */
+	static double probe(List<String> jvmOptions, Class<?> probe, String mode, String marker)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), probe.getName(), mode));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		long nanos = -1;
 		List<String> output = new ArrayList<>();
 		try (BufferedReader out = new BufferedReader(
@@ -55,13 +69,14 @@ final class StartupBenchmark {
 			String line;
 			while ((line = out.readLine()) != null) {
 				output.add(line);
-				if (line.startsWith("STARTUP_NANOS ")) {
-					nanos = Long.parseLong(line.split(" ")[1]);
+				if (line.startsWith(marker)) {
+					nanos = Long.parseLong(line.substring(marker.length()).split(" ")[0]);
 				}
 			}
 		}
 		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || nanos < 0) {
-			throw new IllegalStateException("Start-up probe '" + mode + "' failed: " + String.join("\n", output));
+			throw new IllegalStateException(
+					probe.getSimpleName() + " '" + mode + "' failed: " + String.join("\n", output));
 		}
 		return nanos / 1e6;
 	}
