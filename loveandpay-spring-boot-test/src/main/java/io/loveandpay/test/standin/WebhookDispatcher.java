@@ -72,9 +72,11 @@ final class WebhookDispatcher {
 				this.held = null;
 			}
 		}
-		dispatch(event);
 		if (before != null) {
-			dispatch(before);
+			dispatch(deliveries(event).then(deliveries(before)));
+		}
+		else {
+			dispatch(deliveries(event));
 		}
 	}
 
@@ -85,18 +87,23 @@ final class WebhookDispatcher {
 			this.held = null;
 		}
 		if (event != null) {
-			dispatch(event);
+			dispatch(deliveries(event));
 		}
 	}
 
-	private void dispatch(Event event) {
-		int copies = this.webhooks.twice() ? 2 : 1;
-		for (int i = 0; i < copies; i++) {
-			Disposable.Composite pending = this.pending;
-			Disposable.Swap delivery = Disposables.swap();
-			pending.add(delivery);
-			delivery.update(deliver(event, 1).doFinally((signal) -> pending.remove(delivery)).subscribe());
-		}
+	/**
+	 * Return the deliveries of one event: one, or two at once when asked to deliver
+	 * twice.
+	 */
+	private Mono<Void> deliveries(Event event) {
+		return this.webhooks.twice() ? Mono.when(deliver(event, 1), deliver(event, 1)) : deliver(event, 1);
+	}
+
+	private void dispatch(Mono<Void> deliveries) {
+		Disposable.Composite pending = this.pending;
+		Disposable.Swap delivery = Disposables.swap();
+		pending.add(delivery);
+		delivery.update(deliveries.doFinally((signal) -> pending.remove(delivery)).subscribe());
 	}
 
 	private Mono<Void> deliver(Event event, int attempt) {
