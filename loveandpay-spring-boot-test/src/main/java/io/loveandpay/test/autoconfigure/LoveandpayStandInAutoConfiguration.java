@@ -4,17 +4,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
-import io.loveandpay.autoconfigure.LoveandpayConnectionDetails;
 import io.loveandpay.autoconfigure.webhook.LoveandpayWebhookAutoConfiguration;
 import io.loveandpay.test.standin.LoveandpayStandIn;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,6 +29,7 @@ import org.springframework.core.env.Environment;
 		before = { LoveandpayAutoConfiguration.class, LoveandpayWebhookAutoConfiguration.class })
 @Conditional(OnStandInDemoCondition.class)
 @ConditionalOnMissingBean(LoveandpayStandIn.class)
+@Import(StandInClientConfiguration.class)
 public final class LoveandpayStandInAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LoveandpayStandInAutoConfiguration.class);
@@ -43,24 +42,6 @@ public final class LoveandpayStandInAutoConfiguration {
 				+ OnStandInDemoCondition.API_KEY + " is set, so every loveandpay request goes to an in-JVM stand-in at "
 				+ standIn.baseUrl() + ", never to loveandpay. Nobody is verified; do not use this in production.");
 		return standIn;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	LoveandpayConnectionDetails loveandpayStandInConnectionDetails(LoveandpayStandIn loveandpayStandIn) {
-		return new StandInConnectionDetails(loveandpayStandIn);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
-	static class WebhookTargetConfiguration {
-
-		@Bean
-		StandInWebhookTarget loveandpayStandInWebhookTarget(LoveandpayStandIn loveandpayStandIn,
-				Environment environment) {
-			return new StandInWebhookTarget(loveandpayStandIn, environment);
-		}
-
 	}
 
 }

@@ -7,10 +7,9 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -23,6 +22,7 @@ import org.springframework.core.env.Environment;
  * @since 0.1.0
  */
 @AutoConfiguration(before = { LoveandpayAutoConfiguration.class, LoveandpayWebhookAutoConfiguration.class })
+@Import(StandInClientConfiguration.class)
 public final class LoveandpayStandInTestAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -30,24 +30,6 @@ public final class LoveandpayStandInTestAutoConfiguration {
 	LoveandpayStandIn loveandpayStandIn(Environment environment,
 			ObjectProvider<LoveandpayStandInCustomizer> customizers) {
 		return StandInBeans.start(environment, customizers);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	LoveandpayConnectionDetails loveandpayStandInConnectionDetails(LoveandpayStandIn loveandpayStandIn) {
-		return new StandInConnectionDetails(loveandpayStandIn);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
-	static class WebhookTargetConfiguration {
-
-		@Bean
-		StandInWebhookTarget loveandpayStandInWebhookTarget(LoveandpayStandIn loveandpayStandIn,
-				Environment environment) {
-			return new StandInWebhookTarget(loveandpayStandIn, environment);
-		}
-
 	}
 
 }
