@@ -1,5 +1,8 @@
 package io.loveandpay.test.autoconfigure;
 
+import java.time.Clock;
+
+import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
 import io.loveandpay.autoconfigure.LoveandpayConnectionDetails;
 import io.loveandpay.test.standin.LoveandpayStandIn;
 
@@ -12,7 +15,10 @@ import org.springframework.core.env.Environment;
 /**
  * What both ways of running the stand-in share, imported by their auto-configurations:
  * the {@link LoveandpayConnectionDetails} pointing at the {@link LoveandpayStandIn} bean
- * and, with a web server, the stand-in's webhooks sent to the application.
+ * the application's {@code loveandpayClock}, which the stand-in's clock offset moves (not
+ * a candidate for plain {@code Clock} injection points, so the application's own clocks
+ * are untouched), and, with a web server, the stand-in's webhooks sent to the
+ * application.
  */
 @Configuration(proxyBeanMethods = false)
 class StandInClientConfiguration {
@@ -21,6 +27,12 @@ class StandInClientConfiguration {
 	@ConditionalOnMissingBean
 	LoveandpayConnectionDetails loveandpayStandInConnectionDetails(LoveandpayStandIn loveandpayStandIn) {
 		return new StandInConnectionDetails(loveandpayStandIn);
+	}
+
+	@Bean(name = LoveandpayAutoConfiguration.CLOCK_BEAN, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = LoveandpayAutoConfiguration.CLOCK_BEAN)
+	Clock loveandpayClock(LoveandpayStandIn loveandpayStandIn) {
+		return loveandpayStandIn.applicationClock();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -8,7 +8,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
-import reactor.netty.DisposableServer;
 
 /**
  * An in-JVM stand-in for the loveandpay API, on loopback, for tests and demos without the
@@ -62,7 +61,7 @@ public final class LoveandpayStandIn implements AutoCloseable {
 
 	private final WebhookDispatcher dispatcher;
 
-	private final DisposableServer server;
+	private final StandInServer server;
 
 	private LoveandpayStandIn(Builder builder) {
 		this.builder = builder;
@@ -73,7 +72,7 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		this.dispatcher = new WebhookDispatcher(builder.webhookSecret, this.webhooks, this.journal, this.faults::now);
 		this.sessions = new StandInSessions(this.faults::now, this.dispatcher::completed);
 		this.rateLimiter = new RateLimiter(builder.perMinute, builder.perHour);
-		this.server = new StandInServer(this).bind(builder.port);
+		this.server = new StandInServer(this, builder.port);
 		logger.info("loveandpay stand-in (not the provider: test keys only, nothing is verified) listening on "
 				+ baseUrl());
 	}
@@ -106,6 +105,17 @@ public final class LoveandpayStandIn implements AutoCloseable {
 	 */
 	public URI clientBaseUrl() {
 		return URI.create("http://127.0.0.1:" + port());
+	}
+
+	/**
+	 * Return the application's clock as the stand-in scripts it: the stand-in's own
+	 * clock, behind by {@link StandInFaults#clockOffset(Duration) the clock offset}. Give
+	 * it to a client built by hand as its signing clock (the Spring support makes it the
+	 * application's {@code loveandpayClock}).
+	 * @return the application's clock, in UTC
+	 */
+	public Clock applicationClock() {
+		return new ApplicationClock(this.faults);
 	}
 
 	/**
@@ -199,7 +209,7 @@ public final class LoveandpayStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		this.dispatcher.reset();
-		this.server.disposeNow(Duration.ofSeconds(5));
+		this.server.stop();
 	}
 
 	/**
@@ -361,8 +371,11 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		}
 
 		/**
-		 * Set the clock for the timestamp window, the {@code Date} header, session times
-		 * and rate limits.
+		 * Set the clock for the timestamp window, session times and rate limits (the
+		 * system clock by default). The {@code Date} header is always this machine's
+		 * time, as the JDK's HTTP server writes it: a client aligns its signatures with
+		 * that header, so a clock other than the system's suits tests of session times,
+		 * not of signing.
 		 * @param clock the clock
 		 * @return this builder
 		 */

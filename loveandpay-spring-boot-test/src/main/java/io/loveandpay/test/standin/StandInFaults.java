@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scripted faults: per operation ({@link #onCreate()}, {@link #onGet()},
  * {@link #onList()}) or per session ({@link #onSession(UUID)}, for reads of that session,
- * played before the operation's script), and the stand-in's clock offset. Requests
- * refused by the signature check or the rate limit consume no fault.
- * {@link LoveandpayStandIn#reset()} clears all.
+ * played before the operation's script), and the offset between the provider's clock and
+ * the application's. Requests refused by the signature check or the rate limit consume no
+ * fault. {@link LoveandpayStandIn#reset()} clears all.
  *
  * @since 0.1.0
  */
@@ -70,10 +70,14 @@ public final class StandInFaults {
 	}
 
 	/**
-	 * Move the stand-in's clock (used for the timestamp window, the {@code Date} header,
-	 * session times and rate limits) by an offset; a positive offset puts it ahead of the
-	 * client.
-	 * @param offset the offset from the configured clock
+	 * Put the provider's clock ahead of the application's by an offset (behind when
+	 * negative). The stand-in keeps its own clock, which its {@code Date} header shows,
+	 * and moves the application's: {@link LoveandpayStandIn#applicationClock()}, the
+	 * {@code loveandpayClock} of applications that use the stand-in through its Spring
+	 * support, runs behind by the offset. An offset beyond the timestamp tolerance makes
+	 * the stand-in refuse with {@code TIMESTAMP_EXPIRED}, and a client that aligns its
+	 * clock with the {@code Date} header recovers as it would against the provider.
+	 * @param offset how far the provider's clock is ahead of the application's
 	 * @return these faults
 	 */
 	public StandInFaults clockOffset(Duration offset) {
@@ -99,7 +103,11 @@ public final class StandInFaults {
 	}
 
 	Instant now() {
-		return this.clock.instant().plus(this.clockOffset);
+		return this.clock.instant();
+	}
+
+	Instant applicationNow() {
+		return this.clock.instant().minus(this.clockOffset);
 	}
 
 	@Nullable Fault next(Operation operation, @Nullable UUID session) {

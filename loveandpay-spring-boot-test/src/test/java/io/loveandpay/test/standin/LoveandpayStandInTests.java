@@ -196,15 +196,21 @@ class LoveandpayStandInTests {
 	}
 
 	@Test
-	void clockOffsetMovesTheWindowAndTheDateHeader() {
+	void clockOffsetPutsTheApplicationClockBehindTheDateHeader() {
 		this.standIn.faults().clockOffset(Duration.ofMinutes(10));
-		HttpResponse<String> answer = send("GET", SESSIONS, "", this.standIn.secretKey(), now());
+		long applicationNow = this.standIn.applicationClock().millis();
+		assertThat(applicationNow).isBetween(now() - Duration.ofMinutes(11).toMillis(),
+				now() - Duration.ofMinutes(9).toMillis());
+		HttpResponse<String> answer = send("GET", SESSIONS, "", this.standIn.secretKey(), applicationNow);
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(answer.body()).contains("TIMESTAMP_EXPIRED");
 		Instant date = ZonedDateTime
 			.parse(answer.headers().firstValue("Date").orElseThrow(), DateTimeFormatter.RFC_1123_DATE_TIME)
 			.toInstant();
-		assertThat(date).isAfter(Instant.now().plus(Duration.ofMinutes(9)));
+		assertThat(Duration.between(date, Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
+		assertThat(send("GET", SESSIONS, "", this.standIn.secretKey(), now()).statusCode()).isEqualTo(200);
+		this.standIn.faults().clockOffset(Duration.ZERO);
+		assertThat(this.standIn.applicationClock().millis()).isGreaterThanOrEqualTo(now() - 1000);
 	}
 
 	@Test

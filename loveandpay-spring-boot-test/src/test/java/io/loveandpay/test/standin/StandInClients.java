@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -50,7 +51,8 @@ final class StandInClients {
 							WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class))
 			.withPropertyValues("loveandpay.api-key=" + standIn.apiKey(),
 					"loveandpay.secret-key=" + standIn.secretKey(), "loveandpay.base-url=" + standIn.clientBaseUrl(),
-					"loveandpay.retry.initial-backoff=20ms", "loveandpay.response-timeout=2s");
+					"loveandpay.retry.initial-backoff=20ms", "loveandpay.response-timeout=2s")
+			.withBean(LoveandpayAutoConfiguration.CLOCK_BEAN, Clock.class, standIn::applicationClock);
 	}
 
 	static HttpRequest.Builder signed(LoveandpayStandIn standIn, String secret, String method, String path, String body,
