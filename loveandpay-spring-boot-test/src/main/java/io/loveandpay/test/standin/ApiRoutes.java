@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Routes a request to the provider's API or the hosted page, after the provider's checks,
@@ -38,8 +37,6 @@ final class ApiRoutes {
 	private final LoveandpayStandIn standIn;
 
 	private final RequestCheck check;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final VerificationPage page;
 
@@ -121,11 +118,11 @@ final class ApiRoutes {
 	}
 
 	private Answer create(byte[] body, String requestId, UnaryOperator<Map<String, @Nullable Object>> reshape) {
-		Map<String, Object> fields;
+		Map<String, @Nullable Object> fields;
 		try {
-			fields = (body.length == 0) ? Map.of() : this.json.readValue(body, Map.class);
+			fields = (body.length == 0) ? Map.of() : StandInJson.readObject(body);
 		}
-		catch (JacksonException | ClassCastException ex) {
+		catch (JacksonException ex) {
 			return validation("Body must be a JSON object", requestId);
 		}
 		if (fields == null) {
@@ -211,7 +208,7 @@ final class ApiRoutes {
 		answer.put("data", data);
 		answer.put("pagination", pagination);
 		extraField(answer, fault);
-		return Answer.json(200, this.json.writeValueAsBytes(answer));
+		return Answer.json(200, StandInJson.write(answer));
 	}
 
 	private Answer sessionAnswer(int status, StandInSession session,
@@ -219,7 +216,7 @@ final class ApiRoutes {
 		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
 		answer.put("success", true);
 		answer.put("session", reshape.apply(SessionJson.full(session, verificationUrl(session.id()))));
-		return Answer.json(status, this.json.writeValueAsBytes(answer));
+		return Answer.json(status, StandInJson.write(answer));
 	}
 
 	String verificationUrl(UUID id) {
@@ -273,7 +270,7 @@ final class ApiRoutes {
 		Map<String, @Nullable Object> answer = new LinkedHashMap<>();
 		answer.put("success", false);
 		answer.put("error", error);
-		return Answer.json(status, this.json.writeValueAsBytes(answer));
+		return Answer.json(status, StandInJson.write(answer));
 	}
 
 	private Answer flatError(int status, @Nullable String code) {
@@ -282,7 +279,7 @@ final class ApiRoutes {
 		answer.put("code", code);
 		answer.put("message", "Scripted failure");
 		answer.put("hint", "Scripted by the loveandpay stand-in");
-		return Answer.json(status, this.json.writeValueAsBytes(answer));
+		return Answer.json(status, StandInJson.write(answer));
 	}
 
 	private static String codeFor(int status) {

@@ -12,11 +12,11 @@ import io.loveandpay.webhook.SignedWebhook;
 import io.loveandpay.webhook.WebhookSigner;
 import io.netty.buffer.Unpooled;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.function.SingletonSupplier;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a signed webhook for each completed session, asynchronously, redelivering after a
@@ -36,9 +36,8 @@ final class WebhookDispatcher {
 
 	private final Supplier<Instant> now;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient client = HttpClient.create().disableRetry(true).responseTimeout(TIMEOUT);
+	private final SingletonSupplier<HttpClient> client = SingletonSupplier
+		.of(() -> HttpClient.create().disableRetry(true).responseTimeout(TIMEOUT));
 
 	private volatile Disposable.Composite pending = Disposables.composite();
 
@@ -111,7 +110,8 @@ final class WebhookDispatcher {
 			SignedWebhook signed = this.signer.sign(body(event, attempt),
 					"whd_" + UUID.randomUUID().toString().replace("-", ""), this.now.get());
 			Instant sentAt = this.now.get();
-			return this.client.headers((headers) -> signed.headers().forEach(headers::set))
+			return this.client.obtain()
+				.headers((headers) -> signed.headers().forEach(headers::set))
 				.post()
 				.uri(event.url())
 				.send(Mono.just(Unpooled.wrappedBuffer(signed.body())))
@@ -151,7 +151,7 @@ final class WebhookDispatcher {
 			body.put("partnerId", "partner_standin");
 			body.put("retryCount", attempt - 1);
 		}
-		return this.json.writeValueAsBytes(body);
+		return StandInJson.write(body);
 	}
 
 	private static String describe(Throwable ex) {
