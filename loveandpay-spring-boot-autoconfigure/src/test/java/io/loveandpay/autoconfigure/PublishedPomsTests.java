@@ -46,8 +46,9 @@ class PublishedPomsTests {
 		assertThat(artifactIds(autoconfigure, "/project/build/plugins/plugin")).contains("maven-source-plugin",
 				"maven-javadoc-plugin");
 		assertThat(classifiers(pom("loveandpay-spring-boot-starter"))).containsExactlyInAnyOrder("sources", "javadoc");
-		for (String module : List.of("loveandpay-spring-boot-smoke-tests", "loveandpay-spring-boot-smoke-tests-webflux",
-				"loveandpay-spring-boot-smoke-tests-security", "benchmarks")) {
+		for (String module : List.of("smoke-test/loveandpay-spring-boot-smoke-tests",
+				"smoke-test/loveandpay-spring-boot-smoke-tests-webflux",
+				"smoke-test/loveandpay-spring-boot-smoke-tests-security", "benchmarks")) {
 			Document pom = pom(module);
 			assertThat(text(pom, "/project/properties/maven.deploy.skip")).as(module).isEqualTo("true");
 			assertThat(artifactIds(pom, "/project/build/plugins/plugin")).as(module)
