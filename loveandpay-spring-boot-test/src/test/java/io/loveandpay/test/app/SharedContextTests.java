@@ -50,7 +50,7 @@ class SharedContextTests {
 
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "loveandpay.retry.initial-backoff=10ms")
 	@AutoConfigureLoveandpayStandIn
-	static class First {
+	abstract static class Recording {
 
 		@Autowired
 		ApplicationContext context;
@@ -65,20 +65,11 @@ class SharedContextTests {
 
 	}
 
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "loveandpay.retry.initial-backoff=10ms")
-	@AutoConfigureLoveandpayStandIn
-	static class Second {
+	static class First extends Recording {
 
-		@Autowired
-		ApplicationContext context;
+	}
 
-		@Autowired
-		LoveandpayStandIn standIn;
-
-		@Test
-		void records() {
-			seen.add(new Seen(this.context, this.standIn, this.standIn.port()));
-		}
+	static class Second extends Recording {
 
 	}
 

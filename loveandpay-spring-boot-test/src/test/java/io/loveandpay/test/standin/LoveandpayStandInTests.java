@@ -11,8 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import io.loveandpay.test.junit.LoveandpayStandInExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -22,15 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Tests of {@link LoveandpayStandIn} over raw HTTP: the provider's checks, codes and
  * shapes, and its limits.
  */
+@ExtendWith(LoveandpayStandInExtension.class)
 class LoveandpayStandInTests {
 
 	private static final String SESSIONS = "/api/v2/kyc/sessions";
 
-	private final LoveandpayStandIn standIn = LoveandpayStandIn.builder().start();
+	private final LoveandpayStandIn standIn;
 
-	@AfterEach
-	void close() {
-		this.standIn.close();
+	LoveandpayStandInTests(LoveandpayStandIn standIn) {
+		this.standIn = standIn;
 	}
 
 	@Test

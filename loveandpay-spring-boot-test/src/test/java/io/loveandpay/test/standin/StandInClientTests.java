@@ -16,8 +16,9 @@ import io.loveandpay.kyc.KycSessionPage;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.kyc.KycStatus;
-import org.junit.jupiter.api.AfterEach;
+import io.loveandpay.test.junit.LoveandpayStandInExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,15 +26,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests of {@link LoveandpayStandIn} driven by the starter's own client.
  */
+@ExtendWith(LoveandpayStandInExtension.class)
 class StandInClientTests {
 
 	private static final String SESSIONS = "/api/v2/kyc/sessions";
 
-	private final LoveandpayStandIn standIn = LoveandpayStandIn.builder().start();
+	private final LoveandpayStandIn standIn;
 
-	@AfterEach
-	void close() {
-		this.standIn.close();
+	StandInClientTests(LoveandpayStandIn standIn) {
+		this.standIn = standIn;
 	}
 
 	@Test

@@ -51,7 +51,10 @@ final class StandInClients {
 							WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class))
 			.withPropertyValues("loveandpay.api-key=" + standIn.apiKey(),
 					"loveandpay.secret-key=" + standIn.secretKey(), "loveandpay.base-url=" + standIn.clientBaseUrl(),
-					"loveandpay.retry.initial-backoff=20ms", "loveandpay.response-timeout=2s")
+					"loveandpay.retry.initial-backoff=20ms", "loveandpay.response-timeout=2s",
+					// no 2 s of quiet for the shared event loops when each test's context
+					// closes
+					"spring.reactor.netty.shutdown-quiet-period=0s")
 			.withBean(LoveandpayAutoConfiguration.CLOCK_BEAN, Clock.class, standIn::applicationClock);
 	}
 
