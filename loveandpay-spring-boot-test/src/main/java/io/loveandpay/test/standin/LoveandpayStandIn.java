@@ -70,7 +70,7 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		this.webhooks = new StandInWebhooks(builder.webhookUrl, builder.envelope, builder.maxAttempts,
 				builder.firstBackoff);
 		this.dispatcher = new WebhookDispatcher(builder.webhookSecret, this.webhooks, this.journal, this.faults::now);
-		this.sessions = new StandInSessions(this.faults::now, this.dispatcher::completed);
+		this.sessions = new StandInSessions(this.faults::now, this.dispatcher::completed, builder.sessionLifetime);
 		this.rateLimiter = new RateLimiter(builder.perMinute, builder.perHour);
 		this.server = new StandInServer(this, builder.port);
 		logger.info("loveandpay stand-in (not the provider: test keys only, nothing is verified) listening on "
@@ -260,6 +260,8 @@ public final class LoveandpayStandIn implements AutoCloseable {
 
 		private Duration timestampTolerance = Duration.ofMinutes(5);
 
+		private Duration sessionLifetime = Duration.ofMinutes(30);
+
 		private Builder() {
 		}
 
@@ -273,6 +275,18 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		public Builder timestampTolerance(Duration tolerance) {
 			Assert.isTrue(!tolerance.isNegative(), "tolerance must not be negative");
 			this.timestampTolerance = tolerance;
+			return this;
+		}
+
+		/**
+		 * Set how long a session stays open for the end user before it expires (30
+		 * minutes by default; the provider's own lifetime is not published).
+		 * @param lifetime the time from a session's creation to its {@code expiresAt}
+		 * @return this builder
+		 */
+		public Builder sessionLifetime(Duration lifetime) {
+			Assert.isTrue(lifetime != null && lifetime.toMillis() > 0, "lifetime must be positive");
+			this.sessionLifetime = lifetime;
 			return this;
 		}
 

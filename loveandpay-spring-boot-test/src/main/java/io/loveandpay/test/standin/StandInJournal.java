@@ -7,8 +7,10 @@ import java.util.function.Predicate;
 
 /**
  * What the stand-in received and sent, in order: every request with its signature verdict
- * and the status answered, and every webhook delivery attempt with the answer it got.
- * Thread-safe; lists are copies.
+ * and the status answered, and every webhook delivery attempt with the answer it got. A
+ * delivery attempt is recorded once its answer has been read, which can be after the
+ * receiving application's listeners have run: wait for it with
+ * {@link #awaitWebhooks(int, java.time.Duration)}. Thread-safe; lists are copies.
  *
  * @since 0.1.0
  */

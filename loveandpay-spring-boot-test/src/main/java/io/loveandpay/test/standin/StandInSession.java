@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param rejectionReason why it was rejected, or {@code null}
  * @param createdAt when it was created
  * @param expiresAt when its verification link expires
- * @param completedAt when it was approved or rejected, or {@code null}
+ * @param completedAt when it was approved, rejected or expired, or {@code null}
  * @since 0.1.0
  */
 public record StandInSession(UUID id, String sessionId, @Nullable UUID invoiceId, @Nullable String customerId,

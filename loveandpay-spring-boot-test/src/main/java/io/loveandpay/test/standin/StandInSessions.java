@@ -20,6 +20,13 @@ import org.jspecify.annotations.Nullable;
  * {@link #approve(UUID)} or {@link #reject(UUID, String)}, each of which sends a webhook
  * when a webhook URL is set (asynchronously; see
  * {@link StandInJournal#awaitWebhooks(int, Duration)}).
+ * <p>
+ * A session that is neither approved nor rejected by its {@code expiresAt} (30 minutes
+ * after its creation unless {@link LoveandpayStandIn.Builder#sessionLifetime(Duration)}
+ * says otherwise), or that a test {@link #expire(UUID) expires}, has the status
+ * {@code EXPIRED}: a value the provider does not document, as a client meets undocumented
+ * statuses. Its hosted page says so and takes no answer, and no webhook is sent: the
+ * provider documents no event for it.
  *
  * @since 0.1.0
  */
@@ -33,6 +40,8 @@ public final class StandInSessions {
 
 	static final String REJECTED = "REJECTED";
 
+	static final String EXPIRED = "EXPIRED";
+
 	private final Map<UUID, StandInSession> sessions = new ConcurrentHashMap<>();
 
 	private final Map<UUID, Long> order = new ConcurrentHashMap<>();
@@ -43,9 +52,12 @@ public final class StandInSessions {
 
 	private final Consumer<StandInSession> completed;
 
-	StandInSessions(Supplier<Instant> now, Consumer<StandInSession> completed) {
+	private final Duration lifetime;
+
+	StandInSessions(Supplier<Instant> now, Consumer<StandInSession> completed, Duration lifetime) {
 		this.now = now;
 		this.completed = completed;
+		this.lifetime = lifetime;
 	}
 
 	/**
@@ -55,7 +67,8 @@ public final class StandInSessions {
 	 * @param id the session id
 	 * @return the approved session
 	 * @throws IllegalArgumentException when no session has that id
-	 * @throws IllegalStateException when the session is already approved or rejected
+	 * @throws IllegalStateException when the session is already approved, rejected or
+	 * expired
 	 */
 	public StandInSession approve(UUID id) {
 		return complete(id, APPROVED, null);
@@ -68,10 +81,28 @@ public final class StandInSessions {
 	 * @param reason the failure reason, such as {@code document_expired}
 	 * @return the rejected session
 	 * @throws IllegalArgumentException when no session has that id
-	 * @throws IllegalStateException when the session is already approved or rejected
+	 * @throws IllegalStateException when the session is already approved, rejected or
+	 * expired
 	 */
 	public StandInSession reject(UUID id, String reason) {
 		return complete(id, REJECTED, reason);
+	}
+
+	/**
+	 * Expire a session now, as if the end user had never finished: its status becomes
+	 * {@code EXPIRED} and no webhook is sent.
+	 * @param id the session id
+	 * @return the expired session
+	 * @throws IllegalArgumentException when no session has that id
+	 * @throws IllegalStateException when the session is already approved, rejected or
+	 * expired
+	 */
+	public StandInSession expire(UUID id) {
+		Instant now = this.now.get();
+		return this.sessions.compute(id, (key, session) -> {
+			StandInSession current = open(id, session, now);
+			return withStatus(current, EXPIRED, null, now, now);
+		});
 	}
 
 	/**
@@ -80,7 +111,8 @@ public final class StandInSessions {
 	 * @return the session, or empty
 	 */
 	public Optional<StandInSession> find(UUID id) {
-		return Optional.ofNullable(this.sessions.get(id));
+		Instant now = this.now.get();
+		return Optional.ofNullable(this.sessions.computeIfPresent(id, (key, session) -> expired(session, now)));
 	}
 
 	/**
@@ -88,6 +120,8 @@ public final class StandInSessions {
 	 * @return the sessions
 	 */
 	public List<StandInSession> all() {
+		Instant now = this.now.get();
+		this.sessions.replaceAll((key, session) -> expired(session, now));
 		return this.sessions.values()
 			.stream()
 			.sorted(Comparator.comparing((StandInSession session) -> this.order.getOrDefault(session.id(), 0L))
@@ -109,15 +143,18 @@ public final class StandInSessions {
 		Instant createdAt = this.now.get();
 		StandInSession session = new StandInSession(id, "verification-" + id.toString().substring(0, 8), invoiceId,
 				customerId, customerEmail, customerPhone, callbackUrl, language, NOT_STARTED, null, createdAt,
-				createdAt.plus(Duration.ofMinutes(30)), null);
+				createdAt.plus(this.lifetime), null);
 		this.order.put(id, this.sequence.incrementAndGet());
 		this.sessions.put(id, session);
 		return session;
 	}
 
 	void start(UUID id) {
-		this.sessions.computeIfPresent(id, (key, session) -> session.status().equals(NOT_STARTED)
-				? withStatus(session, IN_PROGRESS, null, null) : session);
+		Instant now = this.now.get();
+		this.sessions.computeIfPresent(id, (key, session) -> {
+			StandInSession current = expired(session, now);
+			return current.status().equals(NOT_STARTED) ? withStatus(current, IN_PROGRESS, null, null, null) : current;
+		});
 	}
 
 	void clear() {
@@ -126,26 +163,38 @@ public final class StandInSessions {
 	}
 
 	private StandInSession complete(UUID id, String status, @Nullable String reason) {
-		StandInSession[] done = new StandInSession[1];
-		this.sessions.compute(id, (key, session) -> {
-			if (session == null) {
-				throw new IllegalArgumentException("No session " + id);
-			}
-			if (session.status().equals(APPROVED) || session.status().equals(REJECTED)) {
-				throw new IllegalStateException("Session " + id + " is already " + session.status());
-			}
-			done[0] = withStatus(session, status, reason, this.now.get());
-			return done[0];
-		});
-		this.completed.accept(done[0]);
-		return done[0];
+		Instant now = this.now.get();
+		StandInSession done = this.sessions.compute(id,
+				(key, session) -> withStatus(open(id, session, now), status, reason, now, null));
+		this.completed.accept(done);
+		return done;
+	}
+
+	private StandInSession open(UUID id, @Nullable StandInSession session, Instant now) {
+		if (session == null) {
+			throw new IllegalArgumentException("No session " + id);
+		}
+		StandInSession current = expired(session, now);
+		if (!isOpen(current)) {
+			throw new IllegalStateException("Session " + id + " is already " + current.status());
+		}
+		return current;
+	}
+
+	private static boolean isOpen(StandInSession session) {
+		return session.status().equals(NOT_STARTED) || session.status().equals(IN_PROGRESS);
+	}
+
+	private static StandInSession expired(StandInSession session, Instant now) {
+		return (isOpen(session) && !now.isBefore(session.expiresAt()))
+				? withStatus(session, EXPIRED, null, session.expiresAt(), null) : session;
 	}
 
 	private static StandInSession withStatus(StandInSession session, String status, @Nullable String reason,
-			@Nullable Instant completedAt) {
+			@Nullable Instant completedAt, @Nullable Instant expiresAt) {
 		return new StandInSession(session.id(), session.sessionId(), session.invoiceId(), session.customerId(),
 				session.customerEmail(), session.customerPhone(), session.callbackUrl(), session.language(), status,
-				reason, session.createdAt(), session.expiresAt(), completedAt);
+				reason, session.createdAt(), (expiresAt != null) ? expiresAt : session.expiresAt(), completedAt);
 	}
 
 }

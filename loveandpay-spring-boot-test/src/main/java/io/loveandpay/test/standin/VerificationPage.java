@@ -51,7 +51,8 @@ final class VerificationPage {
 
 	private Answer show(StandInSession session) {
 		String status = escape(session.status());
-		if (session.status().equals(StandInSessions.APPROVED) || session.status().equals(StandInSessions.REJECTED)) {
+		if (!session.status().equals(StandInSessions.NOT_STARTED)
+				&& !session.status().equals(StandInSessions.IN_PROGRESS)) {
 			return Answer.html(200, page("Verification " + status,
 					"<p id=\"outcome\" data-status=\"" + status + "\">Verification " + status + ".</p>"));
 		}

@@ -51,7 +51,7 @@ class OnboardingTests {
 		this.standIn.sessions().approve(session.id());
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.outcomes.completed()).contains(session.id().toString()));
-		assertThat(this.standIn.journal().webhooks()).singleElement()
+		assertThat(this.standIn.journal().awaitWebhooks(1, Duration.ofSeconds(10))).singleElement()
 			.satisfies((webhook) -> assertThat(webhook.type()).isEqualTo("kyc.completed"))
 			.satisfies((webhook) -> assertThat(webhook.status()).isEqualTo(200));
 	}

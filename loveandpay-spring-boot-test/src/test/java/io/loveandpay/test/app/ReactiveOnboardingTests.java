@@ -43,10 +43,11 @@ class ReactiveOnboardingTests {
 		this.standIn.sessions().approve(session.id());
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.outcomes.completed()).contains(session.id().toString()));
-		assertThat(this.standIn.journal().webhooks()).singleElement().satisfies((webhook) -> {
-			assertThat(webhook.target().getPath()).isEqualTo("/shop/loveandpay/webhooks");
-			assertThat(webhook.status()).isEqualTo(200);
-		});
+		assertThat(this.standIn.journal().awaitWebhooks(1, Duration.ofSeconds(10))).singleElement()
+			.satisfies((webhook) -> {
+				assertThat(webhook.target().getPath()).isEqualTo("/shop/loveandpay/webhooks");
+				assertThat(webhook.status()).isEqualTo(200);
+			});
 	}
 
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of the stand-in's hosted verification page and its signed webhooks.
@@ -215,6 +216,53 @@ class StandInFlowTests {
 		UUID id = create("{}");
 		this.standIn.sessions().approve(id);
 		assertThatIllegalStateException().isThrownBy(() -> this.standIn.sessions().reject(id, "late"));
+	}
+
+	@Test
+	void expiredSessionShowsItsStatusTakesNoAnswerAndSendsNoWebhook() {
+		UUID id = create("{\"callbackUrl\":\"https://shop.example/kyc/done\"}");
+		StandInSession expired = this.standIn.sessions().expire(id);
+		assertThat(expired.status()).isEqualTo("EXPIRED");
+		assertThat(expired.expiresAt()).isEqualTo(expired.completedAt());
+		HttpResponse<String> read = StandInClients.send(
+				StandInClients
+					.signed(this.standIn, this.standIn.secretKey(), "GET", "/api/v2/kyc/sessions/" + id, "",
+							System.currentTimeMillis())
+					.build());
+		assertThat(read.body()).contains("\"status\":\"EXPIRED\"", "\"verification\":null");
+		URI page = URI.create("http://127.0.0.1:" + this.standIn.port() + "/verify/" + id);
+		HttpResponse<String> shown = StandInClients.send(HttpRequest.newBuilder(page).build());
+		assertThat(shown.body()).contains("data-status=\"EXPIRED\"").doesNotContain("/approve");
+		HttpResponse<String> late = StandInClients.send(HttpRequest.newBuilder(URI.create(page + "/approve"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(late.statusCode()).isEqualTo(409);
+		assertThatIllegalStateException().isThrownBy(() -> this.standIn.sessions().expire(id));
+		assertThatIllegalStateException().isThrownBy(() -> this.standIn.sessions().approve(id));
+		assertThat(this.standIn.journal().webhooks()).isEmpty();
+	}
+
+	@Test
+	void openSessionsExpireAtTheEndOfTheirLifetime() {
+		try (LoveandpayStandIn shortLived = LoveandpayStandIn.builder()
+			.sessionLifetime(Duration.ofMillis(300))
+			.noRateLimits()
+			.start()) {
+			HttpResponse<String> created = StandInClients.send(
+					StandInClients
+						.signed(shortLived, shortLived.secretKey(), "POST", "/api/v2/kyc/sessions", "{}",
+								System.currentTimeMillis())
+						.build());
+			assertThat(created.statusCode()).isEqualTo(200);
+			StandInSession session = shortLived.sessions().all().get(0);
+			assertThat(Duration.between(session.createdAt(), session.expiresAt())).isEqualTo(Duration.ofMillis(300));
+			assertThat(session.status()).isEqualTo("NOT_STARTED");
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(shortLived.sessions().find(session.id()).orElseThrow().status())
+					.isEqualTo("EXPIRED"));
+			assertThat(shortLived.sessions().all()).extracting(StandInSession::status).containsExactly("EXPIRED");
+			assertThatIllegalStateException().isThrownBy(() -> shortLived.sessions().approve(session.id()));
+		}
 	}
 
 	@Test
