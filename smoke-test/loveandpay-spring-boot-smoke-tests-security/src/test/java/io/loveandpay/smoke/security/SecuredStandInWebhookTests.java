@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +52,7 @@ class SecuredStandInWebhookTests {
 	@SpringBootTest(classes = { SecuredApplication.class, WebhookEventRecorder.class },
 			webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
 	@AutoConfigureLoveandpayStandIn
+	@Import(CanaryKeys.class)
 	class OnSpringMvc {
 
 		@LocalServerPort
@@ -76,6 +78,7 @@ class SecuredStandInWebhookTests {
 	@SpringBootTest(classes = { SecuredApplication.class, WebhookEventRecorder.class },
 			webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=reactive")
 	@AutoConfigureLoveandpayStandIn
+	@Import(CanaryKeys.class)
 	class OnWebFlux {
 
 		@LocalServerPort

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -76,6 +77,7 @@ class WebhookSecurityOffTests {
 	@SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "spring.main.web-application-type=servlet", "loveandpay.webhook.security.enabled=false" })
 	@AutoConfigureLoveandpayStandIn(webhookSecret = WebhookEndpointContract.NEW_SECRET)
+	@Import(CanaryKeys.class)
 	class OnSpringMvc {
 
 		@LocalServerPort
@@ -97,6 +99,7 @@ class WebhookSecurityOffTests {
 	@SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "spring.main.web-application-type=reactive", "loveandpay.webhook.security.enabled=false" })
 	@AutoConfigureLoveandpayStandIn(webhookSecret = WebhookEndpointContract.NEW_SECRET)
+	@Import(CanaryKeys.class)
 	class OnWebFlux {
 
 		@LocalServerPort
