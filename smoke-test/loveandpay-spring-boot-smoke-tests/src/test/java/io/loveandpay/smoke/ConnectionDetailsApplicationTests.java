@@ -1,11 +1,11 @@
 package io.loveandpay.smoke;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 
 import io.loveandpay.autoconfigure.LoveandpayConnectionDetails;
-import io.loveandpay.testsupport.LoveandpayStandIn;
-import io.loveandpay.testsupport.StandInConnectionDetails;
+import io.loveandpay.test.standin.LoveandpayStandIn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The newcomer's application with no {@code loveandpay.*} property at all: a
- * {@link LoveandpayConnectionDetails} bean of the test points it at the stand-in, as a
- * user's tests plug in a stand-in of their own.
+ * {@link LoveandpayConnectionDetails} bean of the test points it at a stand-in the test
+ * starts itself, as a user's tests plug in a stand-in of their own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -39,6 +39,9 @@ class ConnectionDetailsApplicationTests {
 	@Autowired
 	ConfigurableEnvironment environment;
 
+	@Autowired
+	LoveandpayStandIn standIn;
+
 	@Test
 	void startsWithNoLoveandpayPropertyAndTheTestsConnectionDetailsOnly() {
 		assertThat(this.environment.getPropertySources()
@@ -52,7 +55,7 @@ class ConnectionDetailsApplicationTests {
 
 	@Test
 	void verificationStartsAndShowsItsStatusAgainstTheStandIn() {
-		VerificationFlow flow = new VerificationFlow(this.http);
+		VerificationFlow flow = new VerificationFlow(this.http, this.standIn);
 		String customerId = VerificationFlow.newCustomerId();
 		UUID id = flow.start(customerId);
 		assertThat(flow.status(id)).isEqualTo("NOT_STARTED");
@@ -63,9 +66,31 @@ class ConnectionDetailsApplicationTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class StandInConnection {
 
+		@Bean(destroyMethod = "close")
+		LoveandpayStandIn standIn() {
+			return CanaryKeys.apply(LoveandpayStandIn.builder()).start();
+		}
+
 		@Bean
-		LoveandpayConnectionDetails standInConnectionDetails() {
-			return StandInConnectionDetails.of(LoveandpayStandIn.shared());
+		LoveandpayConnectionDetails standInConnectionDetails(LoveandpayStandIn standIn) {
+			return new LoveandpayConnectionDetails() {
+
+				@Override
+				public URI getBaseUrl() {
+					return standIn.clientBaseUrl();
+				}
+
+				@Override
+				public String getApiKey() {
+					return standIn.apiKey();
+				}
+
+				@Override
+				public String getSecretKey() {
+					return standIn.secretKey();
+				}
+
+			};
 		}
 
 	}

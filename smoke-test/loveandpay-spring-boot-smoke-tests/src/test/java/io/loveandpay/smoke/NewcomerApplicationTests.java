@@ -1,6 +1,5 @@
 package io.loveandpay.smoke;
 
-import io.loveandpay.testsupport.LoveandpayStandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +9,6 @@ import java.util.stream.Stream;
 import io.loveandpay.client.LoveandpayAuthenticationException;
 import io.loveandpay.client.LoveandpayInvalidRequestException;
 import io.loveandpay.client.LoveandpayNotFoundException;
-import io.loveandpay.client.LoveandpayProtocolException;
-import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.kyc.BlockingKycSessionService;
 import io.loveandpay.kyc.CreateKycSessionRequest;
 import io.loveandpay.kyc.KycSession;
@@ -19,6 +16,8 @@ import io.loveandpay.kyc.KycSessionPage;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.kyc.KycStatus;
+import io.loveandpay.test.standin.RecordedRequest;
+import io.loveandpay.test.standin.SignatureVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
@@ -30,15 +29,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A newcomer's application that depends on the starter alone, run against a stand-in that
- * checks every signature as the provider does.
+ * checks every signature as the provider does. Answers the stand-in cannot give (a
+ * truncated body, an HTML error page) are in {@link MalformedAnswerTests}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NewcomerApplicationTests extends StandInApplicationTests {
@@ -64,8 +61,10 @@ class NewcomerApplicationTests extends StandInApplicationTests {
 	@Test
 	void createsGetsListsAndStreamsReactively() {
 		URI verificationUrl = this.verification.start("newcomer-1", "newcomer@example.com").block(WAIT);
-		assertThat(verificationUrl.toString()).startsWith("https://kyc.loveandpay.io/verify/");
 		UUID id = UUID.fromString(verificationUrl.getPath().substring("/verify/".length()));
+		assertThat(verificationUrl).isEqualTo(URI.create(this.standIn.clientBaseUrl() + "/verify/" + id));
+		assertThat(this.standIn.sessions().find(id))
+			.hasValueSatisfying((session) -> assertThat(session.customerEmail()).isEqualTo("newcomer@example.com"));
 		StepVerifier.create(this.sessions.getSession(id)).assertNext((session) -> {
 			assertThat(session.customerId()).isEqualTo("newcomer-1");
 			assertThat(session.status()).isEqualTo(KycStatus.NOT_STARTED);
@@ -104,45 +103,27 @@ class NewcomerApplicationTests extends StandInApplicationTests {
 				assertThat(ex.statusCode()).isEqualTo(404);
 				assertThat(ex.errorCode()).isEqualTo("NOT_FOUND");
 				assertThat(ex.requestId()).startsWith("req_");
+				assertThat(this.standIn.journal().requests((request) -> request.status() == 404))
+					.extracting(RecordedRequest::requestId)
+					.containsExactly(ex.requestId());
 			});
 	}
 
 	@Test
 	void rejectedCreateIsAnInvalidRequestWithTheFlatShapesHint() {
+		this.standIn.faults().onCreate().failNextFlat(1, 400, "NO_TERMINAL");
 		assertThatExceptionOfType(LoveandpayInvalidRequestException.class)
 			.isThrownBy(() -> this.sessions.blocking()
 				.createSession(CreateKycSessionRequest.builder().customerId("no-terminal").build()))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(400);
 				assertThat(ex.errorCode()).isEqualTo("NO_TERMINAL");
-				assertThat(ex.hint()).isEqualTo("Create a terminal in the dashboard");
+				assertThat(ex.hint()).isEqualTo("Scripted by the loveandpay stand-in");
 			});
-	}
-
-	@Test
-	void truncatedBodyIsAProtocolError() {
-		UUID id = UUID.randomUUID();
-		standIn.server()
-			.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions/" + id)).atPriority(1)
-				.willReturn(aResponse().withStatus(200)
-					.withHeader("Content-Type", "application/json")
-					.withBody("{\"success\":true,\"session\":{\"id\":\"" + id + "\",\"sta")));
-		assertThatExceptionOfType(LoveandpayProtocolException.class)
-			.isThrownBy(() -> this.sessions.blocking().getSession(id));
-	}
-
-	@Test
-	void htmlBadGatewayIsAServerErrorWithoutTheHtml(CapturedOutput output) {
-		UUID id = UUID.randomUUID();
-		standIn.server()
-			.stubFor(get(urlPathEqualTo("/api/v2/kyc/sessions/" + id)).atPriority(1)
-				.willReturn(aResponse().withStatus(502)
-					.withHeader("Content-Type", "text/html")
-					.withBody("<html><head><title>502 Bad Gateway</title></head><body>upstream-proxy</body></html>")));
-		assertThatExceptionOfType(LoveandpayServerException.class)
-			.isThrownBy(() -> this.sessions.blocking().getSession(id))
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("502").doesNotContain("upstream-proxy"));
-		assertThat(output).doesNotContain("upstream-proxy");
+		assertThat(this.standIn.journal().requests("POST", VerificationFlow.SESSIONS)).singleElement()
+			.extracting(RecordedRequest::status)
+			.isEqualTo(400);
+		assertThat(this.standIn.sessions().all()).isEmpty();
 	}
 
 	@Test
@@ -150,8 +131,8 @@ class NewcomerApplicationTests extends StandInApplicationTests {
 		String wrongSecret = "sk_test_wrong_canary_0000";
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(NewcomerApplication.class)
 			.web(WebApplicationType.NONE)
-			.run("--loveandpay.api-key=" + LoveandpayStandIn.API_KEY, "--loveandpay.secret-key=" + wrongSecret,
-					"--loveandpay.base-url=" + standIn.baseUrl(), "--spring.main.banner-mode=off")) {
+			.run("--loveandpay.api-key=" + this.standIn.apiKey(), "--loveandpay.secret-key=" + wrongSecret,
+					"--loveandpay.base-url=" + this.standIn.clientBaseUrl(), "--spring.main.banner-mode=off")) {
 			assertThatExceptionOfType(LoveandpayAuthenticationException.class)
 				.isThrownBy(() -> app.getBean(KycSessionService.class).blocking().listSessions(KycSessionQuery.all()))
 				.satisfies((ex) -> {
@@ -159,6 +140,11 @@ class NewcomerApplicationTests extends StandInApplicationTests {
 					assertThat(ex.getMessage()).doesNotContain(wrongSecret);
 				});
 		}
+		assertThat(this.standIn.journal().requests("GET", VerificationFlow.SESSIONS)).isNotEmpty()
+			.allSatisfy((request) -> {
+				assertThat(request.signature()).isEqualTo(SignatureVerdict.INVALID);
+				assertThat(request.status()).isEqualTo(401);
+			});
 		assertThat(output).doesNotContain("canary");
 	}
 

@@ -1,28 +1,27 @@
 package io.loveandpay.smoke;
 
-import io.loveandpay.testsupport.LoveandpayStandIn;
-import io.loveandpay.testsupport.StandInProperties;
+import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
+import io.loveandpay.test.standin.LoveandpayStandIn;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 /**
- * The newcomer's application on a random port, with the two keys and the base URL of a
- * stand-in that checks every signature. One stand-in serves every test class, so Spring's
- * test context cache can share one application among them.
+ * The newcomer's application on a random port against the stand-in that checks every
+ * signature, which {@link AutoConfigureLoveandpayStandIn} makes a bean of the test
+ * context and resets before each test. Test classes with this configuration share one
+ * application, and so one stand-in, through Spring's test context cache.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
+@AutoConfigureLoveandpayStandIn
+@Import(CanaryKeys.class)
 abstract class StandInApplicationTests {
 
-	static final LoveandpayStandIn standIn = LoveandpayStandIn.shared();
-
-	@DynamicPropertySource
-	static void loveandpay(DynamicPropertyRegistry registry) {
-		StandInProperties.register(registry);
-	}
+	@Autowired
+	LoveandpayStandIn standIn;
 
 }

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's Spring MVC controller, injecting the {@code BlockingKycSessionService}
- * bean, over HTTP against the stand-in that checks every signature.
+ * bean, over HTTP against the stand-in that checks every signature, which serves the
+ * verification page the controller redirects to.
  */
 class VerificationControllerTests extends StandInApplicationTests {
 
@@ -23,7 +24,7 @@ class VerificationControllerTests extends StandInApplicationTests {
 
 	@BeforeEach
 	void flow() {
-		this.flow = new VerificationFlow(this.http);
+		this.flow = new VerificationFlow(this.http, this.standIn);
 	}
 
 	@Test
@@ -50,6 +51,20 @@ class VerificationControllerTests extends StandInApplicationTests {
 		this.flow.status(id);
 		this.flow.status(id);
 		this.flow.assertSigned(customerId, id, 2);
+		assertThat(this.standIn.secretKey()).as("a secret the leak scan looks for").contains("canary");
+	}
+
+	@Test
+	void theRedirectLeadsToTheStandInsVerificationPageAndOpeningItStartsTheVerification() {
+		UUID id = this.flow.start(VerificationFlow.newCustomerId());
+		this.http.get()
+			.uri(this.flow.verificationUrl(id))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains(id.toString()));
+		assertThat(this.flow.status(id)).isEqualTo("IN_PROGRESS");
 	}
 
 }

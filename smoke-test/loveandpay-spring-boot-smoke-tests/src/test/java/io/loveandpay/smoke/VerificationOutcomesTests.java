@@ -2,7 +2,7 @@ package io.loveandpay.smoke;
 
 import java.time.Instant;
 
-import io.loveandpay.testsupport.StandInProperties;
+import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
 import io.loveandpay.webhook.SignedWebhook;
 import io.loveandpay.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +17,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The README's test of a webhook listener with MockMvc, as a newcomer copies it.
+ * The README's test of a webhook listener with MockMvc, as a newcomer copies it: the
+ * stand-in supplies the connection and the webhook secret; a {@code MOCK} web environment
+ * has no port for its webhooks, so the test signs its own.
  */
-@SpringBootTest(properties = "loveandpay.webhook.secret=whsec_test")
+@SpringBootTest
+@AutoConfigureLoveandpayStandIn(webhookSecret = "whsec_test")
 @AutoConfigureMockMvc
 class VerificationOutcomesTests {
 
@@ -30,11 +31,6 @@ class VerificationOutcomesTests {
 
 	@Autowired
 	VerificationOutcomes outcomes;
-
-	@DynamicPropertySource
-	static void standIn(DynamicPropertyRegistry registry) {
-		StandInProperties.register(registry);
-	}
 
 	@Test
 	void completedVerificationIsRecorded() throws Exception {

@@ -7,7 +7,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.loveandpay.autoconfigure.webhook.LoveandpayWebhookAutoConfiguration;
-import io.loveandpay.testsupport.StandInProperties;
+import io.loveandpay.kyc.CreateKycSessionRequest;
+import io.loveandpay.kyc.KycSession;
+import io.loveandpay.kyc.KycSessionService;
+import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
+import io.loveandpay.test.standin.LoveandpayStandIn;
+import io.loveandpay.test.standin.RecordedWebhook;
 import io.loveandpay.testsupport.WebhookEndpointContract;
 import io.loveandpay.testsupport.WebhookEndpointContract.Event;
 import io.loveandpay.webhook.SignedWebhook;
@@ -20,10 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CSRF token is refused. What lets deliveries through otherwise is the starter's chain.
  */
 class WebhookSecurityOffTests {
-
-	@DynamicPropertySource
-	static void webhook(DynamicPropertyRegistry registry) {
-		StandInProperties.register(registry);
-		registry.add("loveandpay.webhook.secret", () -> WebhookEndpointContract.NEW_SECRET);
-		registry.add("loveandpay.webhook.security.enabled", () -> "false");
-	}
 
 	static int post(int port) throws Exception {
 		SignedWebhook webhook = new WebhookSigner(WebhookEndpointContract.NEW_SECRET)
@@ -53,6 +50,21 @@ class WebhookSecurityOffTests {
 		return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
+	/**
+	 * The stand-in's own signed delivery of an approved session is refused as well, on
+	 * every attempt.
+	 */
+	static void assertStandInsDeliveryRefused(ApplicationContext context) {
+		LoveandpayStandIn standIn = context.getBean(LoveandpayStandIn.class);
+		KycSession session = context.getBean(KycSessionService.class)
+			.blocking()
+			.createSession(CreateKycSessionRequest.builder().customerId("secured-customer").build());
+		standIn.sessions().approve(session.id());
+		assertThat(standIn.journal().awaitWebhooks(3, Duration.ofSeconds(20))).hasSize(3)
+			.allSatisfy((webhook) -> assertThat(webhook.status()).isIn(401, 403))
+			.noneMatch(RecordedWebhook::delivered);
+	}
+
 	static void assertEndpointWithoutItsChain(ApplicationContext context) {
 		assertThat(context.containsBean(LoveandpayWebhookAutoConfiguration.ROUTER_BEAN)).as("the endpoint").isTrue();
 		assertThat(context.getBeanNamesForType(SecurityFilterChain.class))
@@ -63,7 +75,9 @@ class WebhookSecurityOffTests {
 
 	@Nested
 	@SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = "spring.main.web-application-type=servlet")
+			properties = { "spring.main.web-application-type=servlet", "loveandpay.webhook.security.enabled=false" })
+	@AutoConfigureLoveandpayStandIn(webhookSecret = WebhookEndpointContract.NEW_SECRET)
+	@Import(CanaryKeys.class)
 	class OnSpringMvc {
 
 		@LocalServerPort
@@ -76,13 +90,16 @@ class WebhookSecurityOffTests {
 		void signedDeliveryIsRefusedBySpringSecurity() throws Exception {
 			assertEndpointWithoutItsChain(this.context);
 			assertThat(post(this.port)).isIn(401, 403);
+			assertStandInsDeliveryRefused(this.context);
 		}
 
 	}
 
 	@Nested
 	@SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = "spring.main.web-application-type=reactive")
+			properties = { "spring.main.web-application-type=reactive", "loveandpay.webhook.security.enabled=false" })
+	@AutoConfigureLoveandpayStandIn(webhookSecret = WebhookEndpointContract.NEW_SECRET)
+	@Import(CanaryKeys.class)
 	class OnWebFlux {
 
 		@LocalServerPort
@@ -95,6 +112,7 @@ class WebhookSecurityOffTests {
 		void signedDeliveryIsRefusedBySpringSecurity() throws Exception {
 			assertEndpointWithoutItsChain(this.context);
 			assertThat(post(this.port)).isIn(401, 403);
+			assertStandInsDeliveryRefused(this.context);
 		}
 
 	}

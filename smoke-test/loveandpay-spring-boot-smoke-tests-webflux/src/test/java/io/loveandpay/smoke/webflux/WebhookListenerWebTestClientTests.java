@@ -3,7 +3,7 @@ package io.loveandpay.smoke.webflux;
 import java.time.Instant;
 
 import io.loveandpay.kyc.KycWebhookEvent;
-import io.loveandpay.testsupport.StandInProperties;
+import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
 import io.loveandpay.testsupport.WebhookEventRecorder;
 import io.loveandpay.webhook.SignedWebhook;
 import io.loveandpay.webhook.WebhookSigner;
@@ -12,18 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's test of a webhook listener with {@code WebTestClient}, as a newcomer
- * copies it into a WebFlux application.
+ * copies it into a WebFlux application: the stand-in supplies the connection and the
+ * webhook secret; a {@code MOCK} web environment has no port for its webhooks, so the
+ * test signs its own.
  */
-@SpringBootTest(classes = { WebfluxNewcomerApplication.class, WebhookEventRecorder.class },
-		properties = "loveandpay.webhook.secret=whsec_test")
+@SpringBootTest(classes = { WebfluxNewcomerApplication.class, WebhookEventRecorder.class })
+@AutoConfigureLoveandpayStandIn(webhookSecret = "whsec_test")
 @AutoConfigureWebTestClient
 class WebhookListenerWebTestClientTests {
 
@@ -32,11 +32,6 @@ class WebhookListenerWebTestClientTests {
 
 	@Autowired
 	WebhookEventRecorder recorder;
-
-	@DynamicPropertySource
-	static void standIn(DynamicPropertyRegistry registry) {
-		StandInProperties.register(registry);
-	}
 
 	@Test
 	void completedVerificationReachesTheListener() {
