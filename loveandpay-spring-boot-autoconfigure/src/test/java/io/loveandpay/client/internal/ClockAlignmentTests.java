@@ -3,6 +3,7 @@ package io.loveandpay.client.internal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +46,17 @@ class ClockAlignmentTests {
 
 	@RegisterExtension
 	static WireMockExtension server = LocalServers.wireMock();
+
+	@Test
+	void resetForgetsTheMeasuredOffset() {
+		Instant now = Instant.parse("2026-01-01T00:00:00Z");
+		LoveandpayClockSkew skew = new LoveandpayClockSkew(Clock.fixed(now, ZoneOffset.UTC));
+		assertThat(skew.align(now.plus(Duration.ofMinutes(8)))).isTrue();
+		assertThat(skew.clock().instant()).isEqualTo(now.plus(Duration.ofMinutes(8)));
+		skew.reset();
+		assertThat(skew.offset()).isZero();
+		assertThat(skew.clock().instant()).isEqualTo(now);
+	}
 
 	@Test
 	void dateOfAnAnswerOverPlainHttpFromAnotherHostIsIgnored() {
