@@ -94,8 +94,11 @@ public final class FaultScript {
 	}
 
 	/**
-	 * Reset the connection of the next request (TCP RST) without doing anything or
-	 * answering.
+	 * Close the connection of the next request, once it has been read whole, without
+	 * doing anything or answering: the client sees its connection end before an answer,
+	 * a transport error after its request was sent, as after a reset. (The JDK's HTTP
+	 * server, which the stand-in runs on, ends the connection with a FIN rather than an
+	 * RST, so the error's wording differs.)
 	 * @return this script
 	 */
 	public FaultScript resetConnection() {
@@ -103,7 +106,8 @@ public final class FaultScript {
 	}
 
 	/**
-	 * Reset the connections of the next {@code count} requests without doing anything.
+	 * Close the connections of the next {@code count} requests without doing anything
+	 * or answering, as {@link #resetConnection()} does.
 	 * @param count how many requests
 	 * @return this script
 	 */
@@ -112,7 +116,7 @@ public final class FaultScript {
 	}
 
 	/**
-	 * Serve the next request, then reset its connection instead of answering: on a
+	 * Serve the next request, then close its connection instead of answering: on a
 	 * create, the session exists and the client sees a transport error.
 	 * @return this script
 	 */
