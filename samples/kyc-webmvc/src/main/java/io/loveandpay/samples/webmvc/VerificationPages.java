@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.loveandpay.client.LoveandpayException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +25,8 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * The customer's pages: the start page, whose form starts a verification and sends the
  * browser to the provider's page (303), and the status page the provider sends the
- * browser back to.
+ * browser back to. When the provider fails, the start page says so (502): the exception's
+ * message is for the logs, not for the customer.
  */
 @Controller
 class VerificationPages {
@@ -76,6 +79,12 @@ class VerificationPages {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("verification", verification);
 		return "status";
+	}
+
+	@ExceptionHandler
+	ModelAndView unavailable(LoveandpayException ex) {
+		return new ModelAndView("start", Map.of("problem", "Identity verification is unavailable; try again later."),
+				HttpStatus.BAD_GATEWAY);
 	}
 
 	private ModelAndView invalid(String customerId, String email, @Nullable String problem) {

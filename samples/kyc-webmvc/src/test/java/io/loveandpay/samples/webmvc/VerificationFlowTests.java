@@ -10,6 +10,8 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
 import io.loveandpay.test.standin.RecordedWebhook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,6 +48,9 @@ class VerificationFlowTests {
 
 	@Autowired
 	LoveandpayStandIn standIn;
+
+	@Autowired
+	ServletWebServerApplicationContext context;
 
 	private PlainBrowser browser;
 
@@ -136,6 +143,35 @@ class VerificationFlowTests {
 		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.body()).contains("Enter your customer id.");
 		assertThat(this.standIn.journal().requests("POST", "/api/v2/kyc/sessions")).hasSize(creates);
+	}
+
+	@Test
+	void startWhenTheProviderFailsShowsTheFormAgainWithBadGateway() {
+		this.standIn.faults().onCreate().failNext(1, 503);
+		HttpResponse<String> page = this.browser.postForm(this.browser.application("/"),
+				Map.of("customerId", "customer-unlucky"));
+		assertThat(page.statusCode()).isEqualTo(502);
+		assertThat(page.body()).contains("Identity verification is unavailable; try again later.");
+	}
+
+	@Test
+	void apiAnswersBadGatewayWhenTheProviderFails() {
+		this.standIn.faults().onCreate().failNext(1, 503);
+		HttpResponse<String> refused = this.browser.postJson("/api/verifications",
+				"{\"customerId\":\"customer-unlucky\"}");
+		assertThat(refused.statusCode()).isEqualTo(502);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void requestsRunOnVirtualThreadsWhereTheJdkHasThem() {
+		assertThat(((TomcatWebServer) this.context.getWebServer()).getTomcat()
+			.getConnector()
+			.getProtocolHandler()
+			.getExecutor()
+			.getClass()
+			.getSimpleName()).isEqualTo("VirtualThreadExecutor");
 	}
 
 	@Test
