@@ -42,8 +42,9 @@ class Verifications {
 			throw new IllegalStateException(
 					"The provider created session " + session.id() + " without a verificationUrl");
 		}
-		this.started.put(id, new Started(session.id().toString(), session.sessionId(), verificationUrl));
-		return view(id, this.started.get(id));
+		Started started = new Started(session.id().toString(), session.sessionId(), verificationUrl);
+		this.started.put(id, started);
+		return view(id, started);
 	}
 
 	/**

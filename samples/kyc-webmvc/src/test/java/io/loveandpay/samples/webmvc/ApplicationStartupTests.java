@@ -10,10 +10,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The application as {@code main} starts it, with its {@code application.yml} and empty
- * keys: it runs on the in-app stand-in and says which URL to open.
+ * keys: it runs on the in-app stand-in and says which URL to open. With keys, it will not
+ * start with the public demo webhook secret.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApplicationStartupTests {
@@ -27,6 +29,16 @@ class ApplicationStartupTests {
 			assertThat(context.getBeanNamesForType(LoveandpayStandIn.class)).hasSize(1);
 			assertThat(output).contains("Open http://localhost:" + port + "/ to verify a customer");
 		}
+	}
+
+	@Test
+	void withKeysAndTheDemoWebhookSecretRefusesToStart() {
+		assertThatException()
+			.isThrownBy(() -> SpringApplication.run(KycWebmvcApplication.class, "--server.port=0",
+					"--loveandpay.api-key=pk_test_sample", "--loveandpay.secret-key=sk_test_canary_sample",
+					"--loveandpay.webhook.secret=" + DemoWebhookSecretCheck.DEMO_SECRET))
+			.havingRootCause()
+			.withMessageContaining("LOVEANDPAY_WEBHOOK_SECRET");
 	}
 
 }

@@ -20,7 +20,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * With keys set, the same configuration talks to loveandpay: no stand-in runs, and no
  * page says it does. Start-up sends nothing, so no request leaves the machine.
  */
-@SpringBootTest(properties = { "loveandpay.api-key=pk_test_sample", "loveandpay.secret-key=sk_test_canary_sample" })
+@SpringBootTest(properties = { "loveandpay.api-key=pk_test_sample", "loveandpay.secret-key=sk_test_canary_sample",
+		"loveandpay.webhook.secret=whsec_canary_sample" })
 @AutoConfigureMockMvc
 class WithKeysTests {
 
