@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.loveandpay.client.LoveandpayApiException;
 import io.loveandpay.client.LoveandpayException;
 import io.loveandpay.client.LoveandpayOutcomeUnknownException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/verifications")
 class VerificationApi {
+
+	private static final Log logger = LogFactory.getLog(VerificationApi.class);
 
 	private final Onboarding onboarding;
 
@@ -73,6 +77,7 @@ class VerificationApi {
 	}
 
 	private static ProblemDetail problem(String detail, LoveandpayException ex) {
+		logger.warn("Could not start a verification: " + ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail);
 		if (ex instanceof LoveandpayApiException api && api.requestId() != null) {
 			problem.setProperty("providerRequestId", api.requestId());

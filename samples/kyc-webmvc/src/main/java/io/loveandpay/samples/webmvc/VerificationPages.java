@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.loveandpay.client.LoveandpayException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 class VerificationPages {
+
+	private static final Log logger = LogFactory.getLog(VerificationPages.class);
 
 	private final Onboarding onboarding;
 
@@ -83,6 +87,7 @@ class VerificationPages {
 
 	@ExceptionHandler
 	ModelAndView unavailable(LoveandpayException ex) {
+		logger.warn("Could not start a verification: " + ex);
 		return new ModelAndView("start", Map.of("problem", "Identity verification is unavailable; try again later."),
 				HttpStatus.BAD_GATEWAY);
 	}

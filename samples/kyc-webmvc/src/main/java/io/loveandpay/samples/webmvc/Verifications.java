@@ -58,19 +58,17 @@ class Verifications {
 
 	@EventListener
 	void on(KycWebhookEvent event) {
-		VerificationStatus status = event.isCompleted() ? VerificationStatus.APPROVED
-				: event.isFailed() ? VerificationStatus.REJECTED : null;
-		if (status == null) {
+		if (!event.isCompleted() && !event.isFailed()) {
 			return;
 		}
-		Outcome outcome = new Outcome(status,
-				(status != VerificationStatus.APPROVED) ? event.session().failureReason() : null);
+		Outcome outcome = event.isCompleted() ? new Outcome(VerificationStatus.APPROVED, null)
+				: new Outcome(VerificationStatus.REJECTED, event.session().failureReason());
 		this.outcomes.put(event.session().id(), outcome);
 		String sessionId = event.session().sessionId();
 		if (sessionId != null) {
 			this.outcomes.put(sessionId, outcome);
 		}
-		logger.info("Verification session " + event.session().id() + " is " + status);
+		logger.info("Verification session " + event.session().id() + " is " + outcome.status());
 	}
 
 	private Verification view(UUID id, Started started) {
