@@ -95,8 +95,8 @@ public final class FaultScript {
 
 	/**
 	 * Close the connection of the next request, once it has been read whole, without
-	 * doing anything or answering: the client sees its connection end before an answer,
-	 * a transport error after its request was sent, as after a reset. (The JDK's HTTP
+	 * doing anything or answering: the client sees its connection end before an answer, a
+	 * transport error after its request was sent, as after a reset. (The JDK's HTTP
 	 * server, which the stand-in runs on, ends the connection with a FIN rather than an
 	 * RST, so the error's wording differs.)
 	 * @return this script
@@ -106,8 +106,8 @@ public final class FaultScript {
 	}
 
 	/**
-	 * Close the connections of the next {@code count} requests without doing anything
-	 * or answering, as {@link #resetConnection()} does.
+	 * Close the connections of the next {@code count} requests without doing anything or
+	 * answering, as {@link #resetConnection()} does.
 	 * @param count how many requests
 	 * @return this script
 	 */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -16,6 +17,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The sample with an API key set, as in production: the same {@code application.yml}
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "loveandpay.api-key=pk_test_canary_sample", "loveandpay.secret-key=sk_test_canary_sample",
-				"loveandpay.base-url=http://127.0.0.1:9" })
+				"loveandpay.base-url=http://127.0.0.1:9", "loveandpay.webhook.secret=whsec_canary_sample" })
 @ExtendWith(OutputCaptureExtension.class)
 class KycWebfluxApplicationWithKeysTests {
 
@@ -53,6 +55,16 @@ class KycWebfluxApplicationWithKeysTests {
 	@Test
 	void startUpLogsTheUrlToOpen(CapturedOutput output) {
 		assertThat(output).contains("Open http://localhost:" + this.port + "/ to verify a customer");
+	}
+
+	@Test
+	void refusesToStartWithKeysAndThePublicDemoWebhookSecret() {
+		assertThatException()
+			.isThrownBy(() -> SpringApplication.run(KycWebfluxApplication.class, "--server.port=0",
+					"--loveandpay.api-key=pk_test_sample", "--loveandpay.secret-key=sk_test_canary_sample",
+					"--loveandpay.webhook.secret=" + DemoWebhookSecretCheck.DEMO_SECRET))
+			.havingRootCause()
+			.withMessageContaining("LOVEANDPAY_WEBHOOK_SECRET");
 	}
 
 }
