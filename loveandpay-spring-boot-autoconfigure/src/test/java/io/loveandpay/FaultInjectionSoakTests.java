@@ -177,7 +177,11 @@ class FaultInjectionSoakTests {
 					"loveandpay.max-response-size=" + MAX_RESPONSE_SIZE + "B",
 					"loveandpay.retry.max-attempts=" + MAX_ATTEMPTS, "loveandpay.retry.initial-backoff=5ms",
 					"loveandpay.retry.max-backoff=50ms", "loveandpay.pool.max-connections=" + MAX_CONNECTIONS,
-					"loveandpay.pool.acquire-timeout=200ms");
+					"loveandpay.pool.acquire-timeout=200ms",
+					// The soak counts what the client sends for each call alone; the
+					// reads that look for a lost create are tested in
+					// CreateRecoveryTests.
+					"loveandpay.kyc.create-recovery=false");
 	}
 
 	/**

@@ -151,8 +151,8 @@ public final class LoveandpayAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	KycSessionService kycSessionService(LoveandpayApiClient loveandpayApiClient) {
-		return KycSessionService.create(loveandpayApiClient);
+	KycSessionService kycSessionService(LoveandpayApiClient loveandpayApiClient, LoveandpayProperties properties) {
+		return KycSessionService.create(loveandpayApiClient, properties.getKyc().isCreateRecovery());
 	}
 
 	@Bean

@@ -75,6 +75,8 @@ public class LoveandpayProperties {
 
 	private final Health health = new Health();
 
+	private final Kyc kyc = new Kyc();
+
 	private final Webhook webhook = new Webhook();
 
 	public @Nullable String getApiKey() {
@@ -161,6 +163,10 @@ public class LoveandpayProperties {
 		return this.webhook;
 	}
 
+	public Kyc getKyc() {
+		return this.kyc;
+	}
+
 	/**
 	 * Return the mode of an API key.
 	 * @param apiKey the API key
@@ -177,7 +183,7 @@ public class LoveandpayProperties {
 				+ this.allowPlainHttp + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize="
 				+ this.maxResponseSize + ", ssl.bundle=" + this.ssl.bundle + ", retry=" + this.retry + ", pool="
-				+ this.pool + ", webhook=" + this.webhook + "]";
+				+ this.pool + ", kyc.createRecovery=" + this.kyc.createRecovery + ", webhook=" + this.webhook + "]";
 	}
 
 	/**
@@ -347,6 +353,29 @@ public class LoveandpayProperties {
 			return "[maxConnections=" + this.maxConnections + ", maxPendingAcquires=" + this.maxPendingAcquires
 					+ ", acquireTimeout=" + this.acquireTimeout + ", maxIdleTime=" + this.maxIdleTime + ", maxLifeTime="
 					+ this.maxLifeTime + ", evictionInterval=" + this.evictionInterval + "]";
+		}
+
+	}
+
+	/**
+	 * The KYC sessions API.
+	 */
+	public static class Kyc {
+
+		/**
+		 * Whether a create whose outcome is unknown looks for the session it may have
+		 * created (among the newest sessions, by its customerId and creation time) and
+		 * returns it instead of failing. Its reads count against the account's rate
+		 * limit.
+		 */
+		private boolean createRecovery = true;
+
+		public boolean isCreateRecovery() {
+			return this.createRecovery;
+		}
+
+		public void setCreateRecovery(boolean createRecovery) {
+			this.createRecovery = createRecovery;
 		}
 
 	}

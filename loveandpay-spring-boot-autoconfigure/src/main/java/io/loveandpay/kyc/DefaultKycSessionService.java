@@ -3,6 +3,7 @@ package io.loveandpay.kyc;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,7 +14,9 @@ import io.loveandpay.client.internal.LoveandpayCall;
 import org.springframework.util.Assert;
 
 /**
- * {@link KycSessionService} over the signed API client.
+ * {@link KycSessionService} over the signed API client; with create recovery on, a create
+ * whose outcome is unknown looks for the session it may have made
+ * ({@link CreateRecovery}).
  */
 final class DefaultKycSessionService implements KycSessionService {
 
@@ -36,18 +39,25 @@ final class DefaultKycSessionService implements KycSessionService {
 
 	private final BlockingKycSessionService blocking;
 
-	DefaultKycSessionService(LoveandpayApiClient client) {
+	private final @Nullable CreateRecovery createRecovery;
+
+	DefaultKycSessionService(LoveandpayApiClient client, boolean createRecovery) {
 		Assert.notNull(client, "'client' must not be null");
 		this.client = client;
 		this.answers = new SessionAnswers(client.listener(), client.baseUrl());
 		this.blocking = new DefaultBlockingKycSessionService(this);
+		this.createRecovery = createRecovery ? new CreateRecovery(this, client) : null;
 	}
 
 	@Override
 	public Mono<KycSession> getSession(UUID id) {
 		Assert.notNull(id, "id must not be null");
-		LoveandpayCall call = LoveandpayCall.get(GET, SESSION, id).build();
-		return this.client.exchange(call, SessionEnvelope.class).map(this.answers.got());
+		return get(GET, id);
+	}
+
+	Mono<KycSession> get(String operation, UUID id) {
+		LoveandpayCall call = LoveandpayCall.get(operation, SESSION, id).build();
+		return this.client.exchange(call, SessionEnvelope.class).map(this.answers.got(operation));
 	}
 
 	@Override
@@ -61,18 +71,23 @@ final class DefaultKycSessionService implements KycSessionService {
 		LoveandpayCall call = LoveandpayCall.post(CREATE, SESSIONS, request.toJson())
 			.outcomeUnknownAdvice(CREATE_OUTCOME_ADVICE)
 			.build();
-		return this.client.exchange(call, SessionEnvelope.class).map(this.answers.created());
+		Mono<KycSession> create = this.client.exchange(call, SessionEnvelope.class).map(this.answers.created());
+		return (this.createRecovery != null) ? this.createRecovery.create(request, create) : create;
 	}
 
 	@Override
 	public Mono<KycSessionPage> listSessions(KycSessionQuery query) {
 		Assert.notNull(query, "query must not be null");
-		LoveandpayCall call = LoveandpayCall.get(LIST, SESSIONS)
+		return list(LIST, query);
+	}
+
+	Mono<KycSessionPage> list(String operation, KycSessionQuery query) {
+		LoveandpayCall call = LoveandpayCall.get(operation, SESSIONS)
 			.query("limit", query.limit())
 			.query("offset", query.offset())
 			.query("status", (query.status() != null) ? query.status().value() : null)
 			.build();
-		return this.client.exchange(call, SessionListEnvelope.class).map(this.answers.page(query));
+		return this.client.exchange(call, SessionListEnvelope.class).map(this.answers.page(operation, query));
 	}
 
 	@Override

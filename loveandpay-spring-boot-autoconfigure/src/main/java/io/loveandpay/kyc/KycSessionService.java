@@ -38,8 +38,12 @@ public interface KycSessionService {
 	 * Create a session. The request is sent once and never retried: if it was sent but no
 	 * complete answer came back, or the answer holds a session the client cannot use
 	 * (such as a {@code verificationUrl} that is not an absolute {@code https} URL), the
-	 * result fails with {@link io.loveandpay.client.LoveandpayOutcomeUnknownException}.
-	 * Subscribing again sends another create.
+	 * outcome is unknown. With create recovery on and a {@code customerId} in the
+	 * request, the service then lists the newest sessions and, when exactly one has the
+	 * request's {@code customerId} (and its e-mail, phone and invoice, where set) and was
+	 * created since the attempt, reads it and returns it. Otherwise the result fails with
+	 * {@link io.loveandpay.client.LoveandpayOutcomeUnknownException}; a failure of those
+	 * reads is added to it as suppressed. Subscribing again sends another create.
 	 * @param request what to create the session with
 	 * @return the new session, with its {@link KycSession#verificationUrl()}
 	 */
@@ -69,12 +73,27 @@ public interface KycSessionService {
 	BlockingKycSessionService blocking();
 
 	/**
-	 * Create the service on a client.
+	 * Create the service on a client, with create recovery on.
 	 * @param client the signed API client
 	 * @return the service
+	 * @see #create(LoveandpayApiClient, boolean)
 	 */
 	static KycSessionService create(LoveandpayApiClient client) {
-		return new DefaultKycSessionService(client);
+		return create(client, true);
+	}
+
+	/**
+	 * Create the service on a client.
+	 * @param client the signed API client
+	 * @param createRecovery whether a create whose outcome is unknown and whose request
+	 * has a {@code customerId} looks for the session it may have created among the newest
+	 * sessions, and returns it instead of failing (see
+	 * {@link #createSession(CreateKycSessionRequest)})
+	 * @return the service
+	 * @since 0.1.0
+	 */
+	static KycSessionService create(LoveandpayApiClient client, boolean createRecovery) {
+		return new DefaultKycSessionService(client, createRecovery);
 	}
 
 }

@@ -65,7 +65,15 @@ final class SessionAnswers {
 	}
 
 	Function<SessionListEnvelope, KycSessionPage> page(KycSessionQuery query) {
-		return (envelope) -> page(query, envelope);
+		return page(LIST, query);
+	}
+
+	Function<SessionListEnvelope, KycSessionPage> page(String operation, KycSessionQuery query) {
+		return (envelope) -> page(operation, query, envelope);
+	}
+
+	Function<SessionEnvelope, KycSession> got(String operation) {
+		return (envelope) -> session(operation, envelope);
 	}
 
 	private KycSession session(String operation, SessionEnvelope envelope) {
@@ -106,39 +114,39 @@ final class SessionAnswers {
 				item.createdAt());
 	}
 
-	private KycSessionPage page(KycSessionQuery query, SessionListEnvelope envelope) {
+	private KycSessionPage page(String operation, KycSessionQuery query, SessionListEnvelope envelope) {
 		List<SessionItem> data = envelope.data();
 		SessionListEnvelope.Pagination pagination = envelope.pagination();
 		if (data == null) {
-			throw missing(LIST, "data");
+			throw missing(operation, "data");
 		}
 		if (pagination == null || pagination.total() == null) {
-			throw missing(LIST, "pagination.total");
+			throw missing(operation, "pagination.total");
 		}
 		int total = pagination.total();
-		requireAtLeast(0, total, "pagination.total");
+		requireAtLeast(operation, 0, total, "pagination.total");
 		int limit = orDefault(pagination.limit(), query.limit());
-		requireAtLeast(1, limit, "pagination.limit");
+		requireAtLeast(operation, 1, limit, "pagination.limit");
 		if (limit > KycSessionQuery.MAX_LIMIT) {
-			throw impossible("pagination.limit", "above " + KycSessionQuery.MAX_LIMIT);
+			throw impossible(operation, "pagination.limit", "above " + KycSessionQuery.MAX_LIMIT);
 		}
 		int offset = orDefault(pagination.offset(), query.offset());
-		requireAtLeast(0, offset, "pagination.offset");
+		requireAtLeast(operation, 0, offset, "pagination.offset");
 		if (offset != query.offset()) {
-			throw impossible("pagination.offset", "another offset than the one asked");
+			throw impossible(operation, "pagination.offset", "another offset than the one asked");
 		}
 		int pages = orDefault(pagination.pages(), (int) ((total + (long) limit - 1) / limit));
-		requireAtLeast(0, pages, "pagination.pages");
+		requireAtLeast(operation, 0, pages, "pagination.pages");
 		if (data.size() > limit) {
-			throw impossible("data", "more sessions than 'pagination.limit'");
+			throw impossible(operation, "data", "more sessions than 'pagination.limit'");
 		}
 		List<KycSession> sessions = new ArrayList<>(data.size());
 		for (int i = 0; i < data.size(); i++) {
 			SessionItem item = data.get(i);
 			if (item == null) {
-				throw new LoveandpayProtocolException(LIST, LIST + " received a null item in 'data'", null);
+				throw new LoveandpayProtocolException(operation, operation + " received a null item in 'data'", null);
 			}
-			sessions.add(session(LIST, "data[" + i + "]", item));
+			sessions.add(session(operation, "data[" + i + "]", item));
 		}
 		return new KycSessionPage(sessions, total, limit, offset, pages);
 	}
@@ -150,9 +158,9 @@ final class SessionAnswers {
 		}
 	}
 
-	private static void requireAtLeast(int least, int value, String field) {
+	private static void requireAtLeast(String operation, int least, int value, String field) {
 		if (value < least) {
-			throw impossible(field, "below " + least);
+			throw impossible(operation, field, "below " + least);
 		}
 	}
 
@@ -165,9 +173,9 @@ final class SessionAnswers {
 				null);
 	}
 
-	private static LoveandpayProtocolException impossible(String field, String why) {
-		return new LoveandpayProtocolException(LIST,
-				LIST + " received an answer whose '" + field + "' cannot be right: " + why, null);
+	private static LoveandpayProtocolException impossible(String operation, String field, String why) {
+		return new LoveandpayProtocolException(operation,
+				operation + " received an answer whose '" + field + "' cannot be right: " + why, null);
 	}
 
 }

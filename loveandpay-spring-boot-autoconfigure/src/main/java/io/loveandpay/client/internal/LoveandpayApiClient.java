@@ -133,6 +133,23 @@ public final class LoveandpayApiClient {
 	}
 
 	/**
+	 * Return how long calls may take and how they are retried.
+	 * @return the call policy
+	 */
+	public LoveandpayCallPolicy policy() {
+		return this.policy;
+	}
+
+	/**
+	 * Return the scheduler that times attempts, calls and the waits between retries, so
+	 * that work bounded by a call's deadline can be timed on the same clock.
+	 * @return the scheduler
+	 */
+	public Scheduler scheduler() {
+		return (this.scheduler != null) ? this.scheduler : Schedulers.parallel();
+	}
+
+	/**
 	 * Return the API's base URL, ending in {@code /api/v2}, as given to the builder.
 	 * @return the base URL, or {@code null} when the builder was not told
 	 */
@@ -169,7 +186,7 @@ public final class LoveandpayApiClient {
 	private <T extends ProviderAnswer> Mono<T> call(LoveandpayCall call, Class<T> answerType,
 			@Nullable LoveandpayObservationContext context) {
 		return Mono.defer(() -> {
-			Scheduler scheduler = (this.scheduler != null) ? this.scheduler : Schedulers.parallel();
+			Scheduler scheduler = scheduler();
 			Retries retries = new Retries(call, this.policy, this.skew, scheduler);
 			byte[] body;
 			try {

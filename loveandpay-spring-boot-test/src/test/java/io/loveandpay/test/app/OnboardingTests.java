@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.loveandpay.client.LoveandpayOutcomeUnknownException;
 import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.kyc.BlockingKycSessionService;
 import io.loveandpay.kyc.CreateKycSessionRequest;
@@ -18,7 +17,6 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
 import io.loveandpay.test.standin.RecordedRequest;
 import io.loveandpay.test.standin.RecordedWebhook;
 import io.loveandpay.test.standin.SignatureVerdict;
-import io.loveandpay.test.standin.StandInSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,15 +73,15 @@ class OnboardingTests {
 	}
 
 	@Test
-	void createWhoseAnswerIsLostIsOutcomeUnknownWhileTheSessionExists() {
+	void createWhoseAnswerIsLostReturnsTheSessionThatExists() {
 		this.standIn.faults().onCreate().loseAnswerAfterCreating();
-		assertThatExceptionOfType(LoveandpayOutcomeUnknownException.class).isThrownBy(() -> this.kycSessions
-			.createSession(CreateKycSessionRequest.builder().customerId("customer-4").build()));
+		KycSession session = this.kycSessions
+			.createSession(CreateKycSessionRequest.builder().customerId("customer-4").build());
 		assertThat(this.standIn.sessions().all()).singleElement()
-			.extracting(StandInSession::customerId)
-			.isEqualTo("customer-4");
-		assertThat(this.standIn.journal().requests("POST", "/api/v2/kyc/sessions")).singleElement()
-			.satisfies((request) -> assertThat(request.answerLost()).isTrue());
+			.satisfies((created) -> assertThat(created.customerId()).isEqualTo("customer-4"))
+			.satisfies((created) -> assertThat(session.id()).isEqualTo(created.id()));
+		assertThat(this.standIn.journal().requests()).extracting(RecordedRequest::method)
+			.containsExactly("POST", "GET", "GET");
 	}
 
 	@Test

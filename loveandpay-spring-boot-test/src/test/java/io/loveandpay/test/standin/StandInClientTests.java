@@ -109,15 +109,30 @@ class StandInClientTests {
 	}
 
 	@Test
-	void scriptedLostAnswerOnCreateIsAnUnknownOutcomeWhileTheSessionExists() {
+	void scriptedLostAnswerOnCreateIsRecoveredFromTheNewestSessions() {
+		withClient((kyc) -> {
+			this.standIn.faults().onCreate().loseAnswerAfterCreating();
+			KycSession recovered = kyc.createSession(CreateKycSessionRequest.builder().customerId("lost").build());
+			assertThat(this.standIn.sessions().all()).singleElement()
+				.satisfies((session) -> assertThat(session.customerId()).isEqualTo("lost"))
+				.satisfies((session) -> assertThat(recovered.id()).isEqualTo(session.id()));
+			assertThat(recovered.verificationUrl()).isNotNull();
+			assertThat(this.standIn.journal().requests())
+				.extracting((request) -> request.method() + " " + request.path())
+				.containsExactly("POST " + SESSIONS, "GET " + SESSIONS, "GET " + SESSIONS + "/" + recovered.id());
+			assertThat(this.standIn.journal().requests().get(0).answerLost()).isTrue();
+		});
+	}
+
+	@Test
+	void scriptedLostAnswerOnCreateWithoutCustomerIdIsAnUnknownOutcomeWhileTheSessionExists() {
 		withClient((kyc) -> {
 			this.standIn.faults().onCreate().loseAnswerAfterCreating();
 			assertThatExceptionOfType(LoveandpayOutcomeUnknownException.class)
-				.isThrownBy(() -> kyc.createSession(CreateKycSessionRequest.builder().customerId("lost").build()));
-			assertThat(this.standIn.journal().requests("POST", SESSIONS)).singleElement()
+				.isThrownBy(() -> kyc.createSession(CreateKycSessionRequest.builder().build()));
+			assertThat(this.standIn.journal().requests()).singleElement()
 				.satisfies((request) -> assertThat(request.answerLost()).isTrue());
-			assertThat(this.standIn.sessions().all()).singleElement()
-				.satisfies((session) -> assertThat(session.customerId()).isEqualTo("lost"));
+			assertThat(this.standIn.sessions().all()).hasSize(1);
 		});
 	}
 
