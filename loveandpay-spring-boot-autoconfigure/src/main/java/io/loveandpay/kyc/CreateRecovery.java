@@ -73,17 +73,11 @@ final class CreateRecovery {
 
 	private final DefaultKycSessionService sessions;
 
-	private final LoveandpayClockSkew skew;
-
-	private final Scheduler scheduler;
-
-	private final Duration callTimeout;
+	private final LoveandpayApiClient client;
 
 	CreateRecovery(DefaultKycSessionService sessions, LoveandpayApiClient client) {
 		this.sessions = sessions;
-		this.skew = client.clockSkew();
-		this.scheduler = client.scheduler();
-		this.callTimeout = client.policy().callTimeout();
+		this.client = client;
 	}
 
 	/**
@@ -98,8 +92,9 @@ final class CreateRecovery {
 			return create;
 		}
 		return Mono.defer(() -> {
-			Start start = new Start(this.skew.clock().instant().minus(this.skew.offset()),
-					this.scheduler.now(TimeUnit.NANOSECONDS));
+			LoveandpayClockSkew skew = this.client.clockSkew();
+			Start start = new Start(skew.clock().instant().minus(skew.offset()),
+					this.client.scheduler().now(TimeUnit.NANOSECONDS));
 			return create.onErrorResume(CreateRecovery::mayHaveCreated,
 					(unknown) -> recover(request, start, (LoveandpayException) unknown));
 		});
@@ -115,12 +110,14 @@ final class CreateRecovery {
 	}
 
 	private Mono<KycSession> recover(CreateKycSessionRequest request, Start start, LoveandpayException unknown) {
-		Duration left = this.callTimeout.minusNanos(this.scheduler.now(TimeUnit.NANOSECONDS) - start.nanos());
+		Scheduler scheduler = this.client.scheduler();
+		Duration callTimeout = this.client.policy().callTimeout();
+		Duration left = callTimeout.minusNanos(scheduler.now(TimeUnit.NANOSECONDS) - start.nanos());
 		if (left.isNegative() || left.isZero()) {
-			unknown.addSuppressed(outOfTime());
+			unknown.addSuppressed(outOfTime(callTimeout));
 			return Mono.error(unknown);
 		}
-		Instant earliest = start.machineTime().plus(this.skew.offset()).minus(MARGIN);
+		Instant earliest = start.machineTime().plus(this.client.clockSkew().offset()).minus(MARGIN);
 		return matches(request, earliest).flatMap((found) -> {
 			if (found.isEmpty()) {
 				if (logger.isDebugEnabled()) {
@@ -138,7 +135,7 @@ final class CreateRecovery {
 			}
 			return this.sessions.get(GET, found.get(0).id());
 		})
-			.timeout(left, Mono.error(this::outOfTime), this.scheduler)
+			.timeout(left, Mono.error(() -> outOfTime(callTimeout)), scheduler)
 			.doOnNext((session) -> logger.info(CREATE + " had an unknown outcome; recovered session " + session.id()))
 			.onErrorResume((ex) -> ex != unknown, (ex) -> {
 				unknown.addSuppressed(ex);
@@ -184,10 +181,10 @@ final class CreateRecovery {
 		return request.invoiceId() == null || request.invoiceId().equals(session.invoiceId());
 	}
 
-	private LoveandpayTimeoutException outOfTime() {
+	private static LoveandpayTimeoutException outOfTime(Duration callTimeout) {
 		return new LoveandpayTimeoutException(LIST,
 				CREATE + " had an unknown outcome, and no time was left of its call " + "timeout of "
-						+ this.callTimeout.toMillis() + " ms to look for the session",
+						+ callTimeout.toMillis() + " ms to look for the session",
 				null);
 	}
 

@@ -236,17 +236,21 @@ class CreateRecoveryTests {
 
 	@Test
 	void recoveryThatCannotEndWithinTheCreatesCallTimeoutIsSuppressedInTheOriginalException() {
-		LoveandpayCallPolicy policy = new LoveandpayCallPolicy(1, Duration.ofMillis(10), Duration.ofMillis(50),
-				Duration.ofMillis(600), Duration.ofMillis(1000));
+		LoveandpayCallPolicy policy = new LoveandpayCallPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20),
+				Duration.ofMillis(300), Duration.ofMillis(1000));
 		KycSessionService impatient = KycSessionService.create(client(server.baseUrl(), policy));
-		server.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(aResponse().withFixedDelay(2000)));
+		server.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(aResponse().withFixedDelay(5000)));
 		server.stubFor(get(urlPathEqualTo(SESSIONS))
-			.willReturn(json(200, page(1, 0, item(CREATED, CUSTOMER, NOW))).withFixedDelay(250)));
+			.willReturn(json(200, page(1, 0, item(CREATED, CUSTOMER, NOW))).withFixedDelay(5000)));
+		long started = System.nanoTime();
 		LoveandpayOutcomeUnknownException ex = fails(impatient.createSession(request()),
 				LoveandpayOutcomeUnknownException.class);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1250));
 		assertThat(ex.getSuppressed()).singleElement()
 			.isInstanceOfSatisfying(LoveandpayTimeoutException.class,
 					(timeout) -> assertThat(timeout).hasMessageContaining("call timeout of 1000 ms"));
+		assertThat(requests()).first().isEqualTo("POST " + SESSIONS);
+		assertThat(requests()).contains("GET " + SESSIONS + "?limit=50&offset=0");
 	}
 
 	@Test
