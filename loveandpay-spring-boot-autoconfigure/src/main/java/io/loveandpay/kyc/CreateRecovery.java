@@ -104,7 +104,7 @@ final class CreateRecovery {
 	 * Whether a create that failed so may have created a session: its outcome is unknown,
 	 * or the provider answered with a server error, which it may send after creating.
 	 */
-	static boolean mayHaveCreated(Throwable failure) {
+	private static boolean mayHaveCreated(Throwable failure) {
 		return failure instanceof LoveandpayOutcomeUnknownException
 				|| (failure instanceof LoveandpayServerException server && server.statusCode() >= 500);
 	}
