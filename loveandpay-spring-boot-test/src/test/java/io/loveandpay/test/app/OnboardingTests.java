@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.loveandpay.client.LoveandpayOutcomeUnknownException;
 import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.kyc.BlockingKycSessionService;
 import io.loveandpay.kyc.CreateKycSessionRequest;
@@ -17,6 +18,7 @@ import io.loveandpay.test.standin.LoveandpayStandIn;
 import io.loveandpay.test.standin.RecordedRequest;
 import io.loveandpay.test.standin.RecordedWebhook;
 import io.loveandpay.test.standin.SignatureVerdict;
+import io.loveandpay.test.standin.StandInSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,6 +84,16 @@ class OnboardingTests {
 			.satisfies((created) -> assertThat(session.id()).isEqualTo(created.id()));
 		assertThat(this.standIn.journal().requests()).extracting(RecordedRequest::method)
 			.containsExactly("POST", "GET", "GET");
+	}
+
+	@Test
+	void createWithoutCustomerIdWhoseAnswerIsLostIsOutcomeUnknownWhileTheSessionExists() {
+		this.standIn.faults().onCreate().loseAnswerAfterCreating();
+		assertThatExceptionOfType(LoveandpayOutcomeUnknownException.class).isThrownBy(() -> this.kycSessions
+			.createSession(CreateKycSessionRequest.builder().customerEmail("client@example.com").build()));
+		assertThat(this.standIn.sessions().all()).singleElement()
+			.extracting(StandInSession::customerEmail)
+			.isEqualTo("client@example.com");
 	}
 
 	@Test
