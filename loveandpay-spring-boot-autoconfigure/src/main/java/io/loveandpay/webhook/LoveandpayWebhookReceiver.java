@@ -189,7 +189,8 @@ public final class LoveandpayWebhookReceiver {
 	/**
 	 * Record that a listener of a claimed event failed, releasing the claim so that the
 	 * provider's redelivery is delivered.
-	 * @param reception the reception of the event
+	 * @param reception the reception of the event, {@link Reception#toDeliver() to
+	 * deliver}
 	 * @param failure what the listener threw
 	 * @return {@link WebhookOutcome#LISTENER_FAILED}
 	 */
