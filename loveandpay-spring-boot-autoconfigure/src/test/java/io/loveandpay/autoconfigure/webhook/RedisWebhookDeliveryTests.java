@@ -25,13 +25,15 @@ import io.loveandpay.webhook.redis.RedisWebhookDeduplicationStore;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -137,6 +139,43 @@ class RedisWebhookDeliveryTests {
 		});
 	}
 
+	@Test
+	void aWebFluxInstanceSharesTheStoreAndCallsItOffTheEventLoop() {
+		runTwoInstances((servlet, unused) -> new ReactiveWebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, LoveandpayWebhookAutoConfiguration.class))
+			.withUserConfiguration(Webhooks.Listening.class)
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=redis")
+			.withPropertyValues(redis.properties())
+			.run((reactive) -> {
+				assertThat(reactive).hasNotFailed().hasSingleBean(RedisWebhookDeduplicationStore.class);
+				WebTestClient client = WebTestClient
+					.bindToRouterFunction(
+							reactive.getBean(LoveandpayWebhookAutoConfiguration.ROUTER_BEAN, RouterFunction.class))
+					.build();
+				Webhooks.Received received = reactive.getBean(Webhooks.Received.class);
+				SignedWebhook first = Webhooks.signed(Webhooks.kycCompleted(eventId("evt_reactive")));
+				send(client, first).expectStatus().isOk();
+				assertThat(received.calls).hasValue(1);
+				assertThat(received.onNonBlockingThread).containsExactly(false);
+				assertThat(servlet.send(first)).as("a duplicate on the other instance").isEqualTo(200);
+				assertThat(servlet.received().calls).hasValue(0);
+				SignedWebhook second = Webhooks.signed(Webhooks.kycCompleted(eventId("evt_servlet")));
+				assertThat(servlet.send(second)).isEqualTo(200);
+				send(client, second).expectStatus().isOk();
+				assertThat(received.calls).hasValue(1);
+			}));
+	}
+
+	private static WebTestClient.ResponseSpec send(WebTestClient client, SignedWebhook webhook) {
+		return client.post()
+			.uri(Webhooks.PATH)
+			.headers((headers) -> webhook.headers().forEach(headers::set))
+			.bodyValue(webhook.body())
+			.exchange();
+	}
+
 	private String eventId(String name) {
 		return name + "_" + this.run;
 	}
@@ -180,8 +219,8 @@ class RedisWebhookDeliveryTests {
 	private record Instance(MockMvc mvc, Webhooks.Received received) {
 
 		Instance(AssertableWebApplicationContext context) {
-			this(MockMvcBuilders
-				.routerFunctions(context.getBean(LoveandpayWebhookAutoConfiguration.ROUTER_BEAN, RouterFunction.class))
+			this(MockMvcBuilders.routerFunctions(context.getBean(LoveandpayWebhookAutoConfiguration.ROUTER_BEAN,
+					org.springframework.web.servlet.function.RouterFunction.class))
 				.build(), context.getBean(Webhooks.Received.class));
 		}
 
