@@ -472,6 +472,8 @@ public class LoveandpayProperties {
 		 */
 		private int maxEntries = 100_000;
 
+		private final Deduplication deduplication = new Deduplication();
+
 		private final Security security = new Security();
 
 		public List<String> getSecret() {
@@ -546,6 +548,10 @@ public class LoveandpayProperties {
 			this.maxEntries = maxEntries;
 		}
 
+		public Deduplication getDeduplication() {
+			return this.deduplication;
+		}
+
 		public Security getSecurity() {
 			return this.security;
 		}
@@ -555,8 +561,63 @@ public class LoveandpayProperties {
 			return "[secret=" + (this.secret.isEmpty() ? "none" : "******(" + this.secret.size() + ")") + ", enabled="
 					+ this.enabled + ", path=" + this.path + ", maxBodySize=" + this.maxBodySize + ", maxEventAge="
 					+ this.maxEventAge + ", allowedSkew=" + this.allowedSkew + ", tolerance=" + this.tolerance
-					+ ", claimTimeout=" + this.claimTimeout + ", maxEntries=" + this.maxEntries + ", security.enabled="
-					+ this.security.enabled + "]";
+					+ ", claimTimeout=" + this.claimTimeout + ", maxEntries=" + this.maxEntries
+					+ ", deduplication.store=" + this.deduplication.store + ", deduplication.keyPrefix="
+					+ this.deduplication.keyPrefix + ", security.enabled=" + this.security.enabled + "]";
+		}
+
+		/**
+		 * Where delivered webhook events are remembered.
+		 */
+		public static class Deduplication {
+
+			/**
+			 * Store that remembers delivered events: in memory, for one instance, or in
+			 * Redis, shared by every instance through Spring Boot's Redis connection
+			 * (spring.data.redis.*). Ignored when the application defines its own
+			 * WebhookDeduplicationStore bean.
+			 */
+			private DeduplicationStore store = DeduplicationStore.MEMORY;
+
+			/**
+			 * Prefix of the keys in Redis. Applications that share a Redis and must each
+			 * see every event need prefixes of their own.
+			 */
+			private String keyPrefix = "loveandpay:webhook:";
+
+			public DeduplicationStore getStore() {
+				return this.store;
+			}
+
+			public void setStore(DeduplicationStore store) {
+				this.store = store;
+			}
+
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+		}
+
+		/**
+		 * The stores that can remember delivered webhook events.
+		 */
+		public enum DeduplicationStore {
+
+			/**
+			 * In this instance's memory, bounded by max-entries.
+			 */
+			MEMORY,
+
+			/**
+			 * In Redis, shared by every instance.
+			 */
+			REDIS
+
 		}
 
 		/**

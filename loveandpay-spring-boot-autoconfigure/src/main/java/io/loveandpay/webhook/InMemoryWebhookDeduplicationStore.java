@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link WebhookDeduplicationStore} in this JVM's memory, bounded: entries expire, and
@@ -44,27 +47,39 @@ public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplica
 		long now = this.clock.millis();
 		Entry entry = this.entries.get(eventId);
 		if (entry != null && entry.expiresAt > now) {
-			return entry.completed ? Claim.COMPLETED : Claim.IN_PROGRESS;
+			return (entry.token == null) ? Claim.completed(eventId) : Claim.inProgress(eventId);
 		}
+		String token = UUID.randomUUID().toString();
 		this.entries.remove(eventId);
-		this.entries.put(eventId, new Entry(false, now + claimTimeout.toMillis()));
+		this.entries.put(eventId, new Entry(token, now + claimTimeout.toMillis()));
 		expire(now);
-		return Claim.CLAIMED;
+		return Claim.claimed(eventId, token);
 	}
 
 	@Override
-	public synchronized void complete(String eventId, Duration retention) {
-		this.entries.remove(eventId);
-		this.entries.put(eventId, new Entry(true, this.clock.millis() + retention.toMillis()));
-		expire(this.clock.millis());
-	}
-
-	@Override
-	public synchronized void release(String eventId) {
-		Entry entry = this.entries.get(eventId);
-		if (entry != null && !entry.completed) {
-			this.entries.remove(eventId);
+	public synchronized boolean complete(Claim claim, Duration retention) {
+		String token = claim.requiredToken();
+		long now = this.clock.millis();
+		Entry entry = this.entries.get(claim.eventId());
+		boolean held = entry != null && entry.expiresAt > now;
+		if (held && !token.equals(entry.token)) {
+			return entry.token == null;
 		}
+		this.entries.remove(claim.eventId());
+		this.entries.put(claim.eventId(), new Entry(null, now + retention.toMillis()));
+		expire(now);
+		return true;
+	}
+
+	@Override
+	public synchronized boolean release(Claim claim) {
+		String token = claim.requiredToken();
+		Entry entry = this.entries.get(claim.eventId());
+		if (entry != null && token.equals(entry.token) && entry.expiresAt > this.clock.millis()) {
+			this.entries.remove(claim.eventId());
+			return true;
+		}
+		return false;
 	}
 
 	/**
@@ -93,7 +108,7 @@ public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplica
 		while (oldestFirst.hasNext()) {
 			Entry entry = oldestFirst.next();
 			boolean full = this.entries.size() > this.maxEntries;
-			if (entry.expiresAt <= now || (full && entry.completed)) {
+			if (entry.expiresAt <= now || (full && entry.completed())) {
 				oldestFirst.remove();
 			}
 			else if (!full) {
@@ -112,7 +127,16 @@ public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplica
 		return "InMemoryWebhookDeduplicationStore[maxEntries=" + this.maxEntries + "]";
 	}
 
-	private record Entry(boolean completed, long expiresAt) {
+	/**
+	 * An event in progress, with the token of its claim, or delivered ({@code token} is
+	 * {@code null}).
+	 */
+	private record Entry(@Nullable String token, long expiresAt) {
+
+		boolean completed() {
+			return this.token == null;
+		}
+
 	}
 
 }

@@ -3,12 +3,15 @@ package io.loveandpay.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.loveandpay.webhook.WebhookDeduplicationStore.Claim;
 
 /**
  * Receives webhook deliveries: checks the size and the signature, reads the event, judges
@@ -21,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code createdAt} or {@code timestamp}. Entries stay in the store for
  * {@code maxEventAge} plus the allowed skew, so a replay of an accepted event is refused
  * for as long as the event itself would be accepted.
+ * <p>
+ * A store that fails (a remote one that cannot be reached) makes the delivery
+ * {@link WebhookOutcome#STORE_UNAVAILABLE}, never acknowledged; the failure is logged
+ * once per outage, not per delivery.
  * <p>
  * Nothing of the body, the signature or the secrets is logged.
  *
@@ -41,6 +48,8 @@ public final class LoveandpayWebhookReceiver {
 	private final Clock clock;
 
 	private final WebhookEvents events;
+
+	private final AtomicBoolean storeFailing = new AtomicBoolean();
 
 	/**
 	 * Create a receiver.
@@ -134,23 +143,45 @@ public final class LoveandpayWebhookReceiver {
 							+ loggable(event.eventId()) + ")",
 					event, verification.secretIndex());
 		}
-		WebhookDeduplicationStore.Claim claim = this.store.claim(event.eventId(), this.limits.claimTimeout());
-		return switch (claim) {
-			case CLAIMED -> new Reception(null, event, verification.secretIndex());
-			case COMPLETED -> new Reception(WebhookOutcome.DUPLICATE, event, verification.secretIndex());
-			case IN_PROGRESS -> new Reception(WebhookOutcome.IN_PROGRESS, event, verification.secretIndex());
+		Claim claim;
+		try {
+			claim = this.store.claim(event.eventId(), this.limits.claimTimeout());
+		}
+		catch (RuntimeException ex) {
+			storeFailed(ex);
+			return new Reception(WebhookOutcome.STORE_UNAVAILABLE, event, verification.secretIndex(), null);
+		}
+		storeAnswered();
+		return switch (claim.status()) {
+			case CLAIMED -> new Reception(null, event, verification.secretIndex(), claim);
+			case COMPLETED -> new Reception(WebhookOutcome.DUPLICATE, event, verification.secretIndex(), null);
+			case IN_PROGRESS -> new Reception(WebhookOutcome.IN_PROGRESS, event, verification.secretIndex(), null);
 		};
 	}
 
 	/**
 	 * Record that every listener of a claimed event succeeded.
-	 * @param reception the reception of the event
-	 * @return {@link WebhookOutcome#DELIVERED}
+	 * @param reception the reception of the event, {@link Reception#toDeliver() to
+	 * deliver}
+	 * @return {@link WebhookOutcome#DELIVERED}, or
+	 * {@link WebhookOutcome#STORE_UNAVAILABLE} when the store failed to record it, so
+	 * that the delivery is not acknowledged
 	 */
 	public WebhookOutcome delivered(Reception reception) {
-		LoveandpayWebhookEvent event = reception.event();
-		if (event != null) {
-			this.store.complete(event.eventId(), this.limits.maxEventAge().plus(this.limits.allowedSkew()));
+		Claim claim = claimOf(reception);
+		boolean remembered;
+		try {
+			remembered = this.store.complete(claim, this.limits.maxEventAge().plus(this.limits.allowedSkew()));
+		}
+		catch (RuntimeException ex) {
+			storeFailed(ex);
+			return WebhookOutcome.STORE_UNAVAILABLE;
+		}
+		storeAnswered();
+		if (!remembered && logger.isWarnEnabled()) {
+			logger.warn("Webhook event " + loggable(claim.eventId())
+					+ " was delivered after its claim timed out, and another delivery has claimed it since;"
+					+ " its listeners may run again: raise loveandpay.webhook.claim-timeout above the time they take");
 		}
 		return WebhookOutcome.DELIVERED;
 	}
@@ -158,14 +189,22 @@ public final class LoveandpayWebhookReceiver {
 	/**
 	 * Record that a listener of a claimed event failed, releasing the claim so that the
 	 * provider's redelivery is delivered.
-	 * @param reception the reception of the event
+	 * @param reception the reception of the event, {@link Reception#toDeliver() to
+	 * deliver}
 	 * @param failure what the listener threw
 	 * @return {@link WebhookOutcome#LISTENER_FAILED}
 	 */
 	public WebhookOutcome failed(Reception reception, Throwable failure) {
 		LoveandpayWebhookEvent event = reception.event();
+		Claim claim = claimOf(reception);
 		if (event != null) {
-			this.store.release(event.eventId());
+			try {
+				this.store.release(claim);
+				storeAnswered();
+			}
+			catch (RuntimeException ex) {
+				storeFailed(ex);
+			}
 			if (logger.isWarnEnabled()) {
 				String type = event.type();
 				logger.warn("Webhook event " + loggable(event.eventId()) + " ("
@@ -174,6 +213,37 @@ public final class LoveandpayWebhookReceiver {
 			}
 		}
 		return WebhookOutcome.LISTENER_FAILED;
+	}
+
+	private static Claim claimOf(Reception reception) {
+		Claim claim = reception.claim();
+		if (claim == null) {
+			throw new IllegalArgumentException("The reception is not one to deliver (" + reception.outcome() + ")");
+		}
+		return claim;
+	}
+
+	/**
+	 * Log the first failure of an outage of the store with its cause, the next ones at
+	 * debug level only.
+	 */
+	private void storeFailed(RuntimeException ex) {
+		if (this.storeFailing.compareAndSet(false, true)) {
+			if (logger.isWarnEnabled()) {
+				logger.warn("The webhook de-duplication store " + this.store + " failed (" + ex.getClass().getName()
+						+ "); deliveries are answered " + WebhookOutcome.STORE_UNAVAILABLE.statusCode()
+						+ " and the provider will deliver them again. Logged once until the store answers again", ex);
+			}
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("The webhook de-duplication store failed again (" + ex.getClass().getName() + ")");
+		}
+	}
+
+	private void storeAnswered() {
+		if (this.storeFailing.get() && this.storeFailing.compareAndSet(true, false) && logger.isInfoEnabled()) {
+			logger.info("The webhook de-duplication store " + this.store + " answers again");
+		}
 	}
 
 	private boolean withinTolerance(@Nullable String deliveryTimestamp, Instant now) {
@@ -195,7 +265,7 @@ public final class LoveandpayWebhookReceiver {
 		if (logger.isWarnEnabled()) {
 			logger.warn("Webhook delivery " + printable(deliveryId) + " refused (" + outcome + "): " + reason);
 		}
-		return new Reception(outcome, event, secretIndex);
+		return new Reception(outcome, event, secretIndex, null);
 	}
 
 	/**
@@ -262,8 +332,11 @@ public final class LoveandpayWebhookReceiver {
 	 * body was read (a stale event is refused with its event, never to be delivered)
 	 * @param secretIndex the position of the secret that verified it (0 for the current
 	 * one), or -1
+	 * @param claim the claim on the event in the de-duplication store, present while it
+	 * is to be delivered
 	 */
-	public record Reception(@Nullable WebhookOutcome outcome, @Nullable LoveandpayWebhookEvent event, int secretIndex) {
+	public record Reception(@Nullable WebhookOutcome outcome, @Nullable LoveandpayWebhookEvent event, int secretIndex,
+			@Nullable Claim claim) {
 
 		/**
 		 * Return whether the event is to be delivered now.

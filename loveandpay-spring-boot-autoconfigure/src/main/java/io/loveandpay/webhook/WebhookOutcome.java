@@ -50,7 +50,14 @@ public enum WebhookOutcome {
 	/**
 	 * A listener threw: not acknowledged, so that the provider delivers it again.
 	 */
-	LISTENER_FAILED(500);
+	LISTENER_FAILED(500),
+
+	/**
+	 * The de-duplication store could not be reached, before the listeners ran or when
+	 * recording that they succeeded: not acknowledged, so that the provider delivers it
+	 * again.
+	 */
+	STORE_UNAVAILABLE(503);
 
 	private final int statusCode;
 

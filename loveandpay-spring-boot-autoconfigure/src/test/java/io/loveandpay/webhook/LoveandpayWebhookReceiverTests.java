@@ -19,6 +19,7 @@ import io.loveandpay.testsupport.MutableClock;
 import io.loveandpay.testsupport.WebhookFixtures;
 import io.loveandpay.webhook.LoveandpayWebhookReceiver.Limits;
 import io.loveandpay.webhook.LoveandpayWebhookReceiver.Reception;
+import io.loveandpay.webhook.WebhookDeduplicationStore.Claim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -403,6 +404,91 @@ class LoveandpayWebhookReceiverTests {
 	}
 
 	@Test
+	void lateFailureOfADeliveryThatOutlivedItsClaimKeepsTheRedeliverysClaim() {
+		byte[] body = bytes(kycCompleted("evt_slow"));
+		Reception slow = this.receiver.receive(body, sign(body), "whd_1", sentNow());
+		assertThat(slow.toDeliver()).isTrue();
+		this.clock.advance(LIMITS.claimTimeout());
+		Reception redelivery = this.receiver.receive(body, sign(body), "whd_2", sentNow());
+		assertThat(redelivery.toDeliver()).isTrue();
+		assertThat(this.receiver.failed(slow, new IllegalStateException("too slow")))
+			.isEqualTo(WebhookOutcome.LISTENER_FAILED);
+		assertThat(receive(body, sign(body), "whd_3", sentNow())).as("the redelivery still holds the event")
+			.isEqualTo(WebhookOutcome.IN_PROGRESS);
+		assertThat(this.receiver.delivered(redelivery)).isEqualTo(WebhookOutcome.DELIVERED);
+		assertThat(receive(body, sign(body), "whd_4", sentNow())).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.delivered).isEmpty();
+	}
+
+	@Test
+	void lateSuccessOfADeliveryThatOutlivedItsClaimSaysSoAndKeepsTheRedeliverysClaim(CapturedOutput output) {
+		byte[] body = bytes(kycCompleted("evt_slow_ok"));
+		Reception slow = this.receiver.receive(body, sign(body), "whd_1", sentNow());
+		this.clock.advance(LIMITS.claimTimeout());
+		Reception redelivery = this.receiver.receive(body, sign(body), "whd_2", sentNow());
+		assertThat(redelivery.toDeliver()).isTrue();
+		assertThat(this.receiver.delivered(slow)).isEqualTo(WebhookOutcome.DELIVERED);
+		assertThat(output.getAll()).contains("Webhook event evt_slow_ok was delivered after its claim timed out",
+				"loveandpay.webhook.claim-timeout");
+		assertThat(receive(body, sign(body), "whd_3", sentNow())).isEqualTo(WebhookOutcome.IN_PROGRESS);
+		assertThat(this.receiver.failed(redelivery, new IllegalStateException("failed")))
+			.isEqualTo(WebhookOutcome.LISTENER_FAILED);
+		assertThat(receive(body, sign(body), "whd_4", sentNow())).isEqualTo(WebhookOutcome.DELIVERED);
+	}
+
+	@Test
+	void receiveWhenTheStoreFailsIsStoreUnavailableAndLogsOncePerOutage(CapturedOutput output) {
+		FailingStore failing = new FailingStore(this.store);
+		LoveandpayWebhookReceiver receiver = new LoveandpayWebhookReceiver(new WebhookVerifier(SECRET), failing, LIMITS,
+				this.clock);
+		failing.down = true;
+		for (int i = 0; i < 5; i++) {
+			byte[] body = bytes(kycCompleted("evt_outage_" + i));
+			assertThat(receiver.receive(body, sign(body), "whd_" + i, sentNow(), this.listener))
+				.isEqualTo(WebhookOutcome.STORE_UNAVAILABLE);
+		}
+		assertThat(this.delivered).isEmpty();
+		assertThat(WebhookOutcome.STORE_UNAVAILABLE.statusCode()).isEqualTo(503);
+		assertThat(countOf(output.getAll(), "de-duplication store")).isOne();
+		assertThat(output.getAll()).contains("FailingStore failed (java.lang.IllegalStateException)");
+		failing.down = false;
+		byte[] body = bytes(kycCompleted("evt_outage_0"));
+		assertThat(receiver.receive(body, sign(body), "whd_again", sentNow(), this.listener))
+			.isEqualTo(WebhookOutcome.DELIVERED);
+		assertThat(this.delivered).hasSize(1);
+		assertThat(output.getAll()).contains("The webhook de-duplication store FailingStore answers again");
+		failing.down = true;
+		body = bytes(kycCompleted("evt_outage_1"));
+		assertThat(receiver.receive(body, sign(body), "whd_next", sentNow(), this.listener))
+			.isEqualTo(WebhookOutcome.STORE_UNAVAILABLE);
+		assertThat(countOf(output.getAll(), "FailingStore failed")).as("once per outage").isEqualTo(2);
+		assertThat(Leaks.findIn(output.getAll())).isEmpty();
+	}
+
+	@Test
+	void deliveredWhenTheStoreFailsToRecordItIsStoreUnavailable() {
+		FailingStore failing = new FailingStore(this.store);
+		LoveandpayWebhookReceiver receiver = new LoveandpayWebhookReceiver(new WebhookVerifier(SECRET), failing, LIMITS,
+				this.clock);
+		byte[] body = bytes(kycCompleted("evt_unrecorded"));
+		Reception reception = receiver.receive(body, sign(body), "whd_1", sentNow());
+		assertThat(reception.toDeliver()).isTrue();
+		failing.down = true;
+		assertThat(receiver.delivered(reception)).as("not acknowledged").isEqualTo(WebhookOutcome.STORE_UNAVAILABLE);
+		assertThat(receiver.failed(reception, new IllegalStateException("listener")))
+			.isEqualTo(WebhookOutcome.LISTENER_FAILED);
+	}
+
+	@Test
+	void deliveredWhenTheReceptionIsNotToDeliverThrows() {
+		byte[] body = bytes(kycCompleted("evt_twice"));
+		assertThat(receive(body, sign(body), "whd_1", sentNow())).isEqualTo(WebhookOutcome.DELIVERED);
+		Reception duplicate = this.receiver.receive(body, sign(body), "whd_2", sentNow());
+		assertThat(duplicate.claim()).isNull();
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.receiver.delivered(duplicate));
+	}
+
+	@Test
 	void toStringShowsNoSecret() {
 		assertThat(this.receiver.toString()).contains("WebhookVerifier[secrets=1]").doesNotContain(SECRET, "canary");
 	}
@@ -434,6 +520,59 @@ class LoveandpayWebhookReceiverTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static int countOf(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
+	}
+
+	/**
+	 * A store that throws while it is down, as a remote one does when it cannot be
+	 * reached.
+	 */
+	private static final class FailingStore implements WebhookDeduplicationStore {
+
+		private final WebhookDeduplicationStore store;
+
+		volatile boolean down;
+
+		FailingStore(WebhookDeduplicationStore store) {
+			this.store = store;
+		}
+
+		@Override
+		public Claim claim(String eventId, Duration claimTimeout) {
+			checkUp();
+			return this.store.claim(eventId, claimTimeout);
+		}
+
+		@Override
+		public boolean complete(Claim claim, Duration retention) {
+			checkUp();
+			return this.store.complete(claim, retention);
+		}
+
+		@Override
+		public boolean release(Claim claim) {
+			checkUp();
+			return this.store.release(claim);
+		}
+
+		private void checkUp() {
+			if (this.down) {
+				throw new IllegalStateException("store down");
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "FailingStore";
+		}
+
 	}
 
 	private static final class ListenerError extends Error {

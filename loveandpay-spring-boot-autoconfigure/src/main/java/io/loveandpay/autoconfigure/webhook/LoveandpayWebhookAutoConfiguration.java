@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
 import io.loveandpay.autoconfigure.LoveandpayProperties;
-import io.loveandpay.webhook.InMemoryWebhookDeduplicationStore;
 import io.loveandpay.webhook.LoveandpayWebhookHandler;
 import io.loveandpay.webhook.LoveandpayWebhookReceiver;
 import io.loveandpay.webhook.WebhookDeduplicationStore;
@@ -24,6 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the webhook endpoint: a POST-only functional endpoint at
@@ -32,6 +32,10 @@ import org.springframework.context.annotation.Configuration;
  * beans. Registered when {@code loveandpay.webhook.secret} is set, or when
  * {@code loveandpay.webhook.enabled} is true, which then requires a secret: there is
  * never an endpoint without one. {@code loveandpay.webhook.enabled=false} turns it off.
+ * <p>
+ * Delivered events are remembered in memory, or in Redis when
+ * {@code loveandpay.webhook.deduplication.store} is {@code redis}; a
+ * {@link WebhookDeduplicationStore} bean of the application's own replaces either.
  * <p>
  * Event times are judged by the {@link Clock} bean named (or qualified)
  * {@value LoveandpayAutoConfiguration#CLOCK_BEAN} when there is one, and by the system
@@ -44,6 +48,8 @@ import org.springframework.context.annotation.Configuration;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @Conditional(OnWebhookCondition.class)
 @EnableConfigurationProperties(LoveandpayProperties.class)
+@Import({ WebhookDeduplicationConfigurations.InMemory.class, WebhookDeduplicationConfigurations.Redis.class,
+		WebhookDeduplicationConfigurations.RedisMissing.class })
 public final class LoveandpayWebhookAutoConfiguration {
 
 	/**
@@ -55,14 +61,6 @@ public final class LoveandpayWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebhookVerifier loveandpayWebhookVerifier(LoveandpayProperties properties) {
 		return new WebhookVerifier(WebhookSettings.secrets(properties.getWebhook()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	WebhookDeduplicationStore loveandpayWebhookDeduplicationStore(LoveandpayProperties properties,
-			@Qualifier(LoveandpayAutoConfiguration.CLOCK_BEAN) ObjectProvider<Clock> clock) {
-		return new InMemoryWebhookDeduplicationStore(WebhookSettings.maxEntries(properties.getWebhook()),
-				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -91,8 +91,9 @@ final class ReactiveWebhookEndpoint implements HandlerFunction<ServerResponse> {
 	}
 
 	/**
-	 * Deliver a claimed event. A failure to complete the claim releases it too: the event
-	 * is then delivered again rather than lost.
+	 * Deliver a claimed event. A store that fails to record the delivery makes it
+	 * {@link WebhookOutcome#STORE_UNAVAILABLE}, and any other failure to complete the
+	 * claim releases it: the event is then delivered again rather than lost.
 	 */
 	private Mono<WebhookOutcome> deliver(Reception reception) {
 		LoveandpayWebhookEvent event = reception.event();

@@ -56,6 +56,14 @@ final class WebhookSettings {
 		return webhook.getMaxEntries();
 	}
 
+	static String keyPrefix(LoveandpayProperties.Webhook webhook) {
+		String keyPrefix = webhook.getDeduplication().getKeyPrefix();
+		if (keyPrefix == null || keyPrefix.isBlank()) {
+			throw invalid("deduplication.key-prefix", "must not be empty", "loveandpay:webhook:");
+		}
+		return keyPrefix;
+	}
+
 	static String path(LoveandpayProperties.Webhook webhook) {
 		String path = webhook.getPath();
 		if (path == null || !path.startsWith("/") || path.length() < 2) {

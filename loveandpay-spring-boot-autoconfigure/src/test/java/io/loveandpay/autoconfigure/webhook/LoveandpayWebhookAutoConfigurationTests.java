@@ -19,6 +19,7 @@ import io.loveandpay.webhook.LoveandpayWebhookReceiver;
 import io.loveandpay.webhook.WebhookDeduplicationStore;
 import io.loveandpay.webhook.WebhookOutcome;
 import io.loveandpay.webhook.WebhookVerifier;
+import io.loveandpay.webhook.redis.RedisWebhookDeduplicationStore;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -26,6 +27,7 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -188,6 +190,10 @@ class LoveandpayWebhookAutoConfigurationTests {
 			assertThat(context.getBean(LoveandpayWebhookReceiver.class).limits())
 				.isEqualTo(LoveandpayWebhookReceiver.Limits.defaults());
 			assertThat(context.getBean(InMemoryWebhookDeduplicationStore.class).maxEntries()).isEqualTo(100_000);
+			assertThat(webhook.getDeduplication().getStore())
+				.isEqualTo(LoveandpayProperties.Webhook.DeduplicationStore.MEMORY);
+			assertThat(webhook.getDeduplication().getKeyPrefix())
+				.isEqualTo(RedisWebhookDeduplicationStore.DEFAULT_KEY_PREFIX);
 		});
 	}
 
@@ -224,6 +230,104 @@ class LoveandpayWebhookAutoConfigurationTests {
 				assertThat(context).hasNotFailed().hasBean(LoveandpayWebhookAutoConfiguration.ROUTER_BEAN);
 				assertThat(context.getBean(LoveandpayWebhookReceiver.class)).isSameAs(receiver);
 			});
+	}
+
+	@Test
+	void redisStoreUsesBootsRedisConnectionAndTheKeyPrefix() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=redis",
+					"loveandpay.webhook.deduplication.key-prefix=orders:webhook:")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(RedisWebhookDeduplicationStore.class)
+					.doesNotHaveBean(InMemoryWebhookDeduplicationStore.class);
+				assertThat(context.getBean(WebhookDeduplicationStore.class))
+					.hasToString("RedisWebhookDeduplicationStore[keyPrefix=orders:webhook:]");
+			});
+	}
+
+	@Test
+	void storeNamesBindWhateverTheirCase() {
+		this.runner
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=MEMORY")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(InMemoryWebhookDeduplicationStore.class));
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=Redis")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(RedisWebhookDeduplicationStore.class));
+	}
+
+	@Test
+	void redisStoreWithoutARedisConnectionFactoryFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=redis")
+			.run((context) -> {
+				LoveandpayConfigurationException failure = findCause(context.getStartupFailure());
+				assertThat(failure.property()).isEqualTo("loveandpay.webhook.deduplication.store");
+				assertThat(failure).hasMessageContaining("no single RedisConnectionFactory bean");
+				assertThat(failure.action()).contains("spring-boot-starter-data-redis", "spring.data.redis.");
+			});
+	}
+
+	@Test
+	void redisStoreWithoutSpringDataRedisFailsNamingTheProperty() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=redis")
+			.run((context) -> {
+				LoveandpayConfigurationException failure = findCause(context.getStartupFailure());
+				assertThat(failure.property()).isEqualTo("loveandpay.webhook.deduplication.store");
+				assertThat(failure).hasMessageContaining("Spring Data Redis is not on the class path");
+				assertThat(failure.action()).contains("spring-boot-starter-data-redis");
+			});
+	}
+
+	@Test
+	void memoryStoreWorksWithoutSpringDataRedis() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(InMemoryWebhookDeduplicationStore.class));
+	}
+
+	@Test
+	void userStoreWinsOverTheRedisStore() {
+		WebhookDeduplicationStore store = new InMemoryWebhookDeduplicationStore(3, Clock.systemUTC());
+		this.runner
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=redis")
+			.withBean("sharedStore", WebhookDeduplicationStore.class, () -> store)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(WebhookDeduplicationStore.class)).isSameAs(store);
+			});
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=redis")
+			.withBean("sharedStore", WebhookDeduplicationStore.class, () -> store)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(WebhookDeduplicationStore.class)).isSameAs(store);
+			});
+	}
+
+	@Test
+	void unknownStoreOrEmptyKeyPrefixFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=memcached")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("loveandpay.webhook.deduplication.store")
+				.hasStackTraceContaining("memcached"));
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("loveandpay.webhook.secret=" + Webhooks.SECRET,
+					"loveandpay.webhook.deduplication.store=redis", "loveandpay.webhook.deduplication.key-prefix= ")
+			.run((context) -> assertThat(findCause(context.getStartupFailure()).property())
+				.isEqualTo("loveandpay.webhook.deduplication.key-prefix"));
 	}
 
 	@Test

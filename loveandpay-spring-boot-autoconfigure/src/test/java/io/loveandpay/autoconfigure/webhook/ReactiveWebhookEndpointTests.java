@@ -85,15 +85,15 @@ class ReactiveWebhookEndpointTests {
 			}
 
 			@Override
-			public void complete(String eventId, Duration retention) {
+			public boolean complete(Claim claim, Duration retention) {
 				nonBlocking.add(Schedulers.isInNonBlockingThread());
-				memory.complete(eventId, retention);
+				return memory.complete(claim, retention);
 			}
 
 			@Override
-			public void release(String eventId) {
+			public boolean release(Claim claim) {
 				nonBlocking.add(Schedulers.isInNonBlockingThread());
-				memory.release(eventId);
+				return memory.release(claim);
 			}
 
 		};
