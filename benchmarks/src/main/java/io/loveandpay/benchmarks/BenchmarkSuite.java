@@ -184,6 +184,8 @@ public final class BenchmarkSuite {
 		table.add(row("context start: ratio per pair, middle half of " + startup.pairs() + " pairs",
 				String.format(Locale.ROOT, "%.3f to %.3f", startup.pairedRatio(25), startup.pairedRatio(75)), "",
 				Double.NaN, ""));
+		table.add(row("with the starter: client made at its first injection (ms)", num(startup.medianClientMade()), "",
+				Double.NaN, ""));
 		ratios.put("startup_overhead", overhead);
 	}
 

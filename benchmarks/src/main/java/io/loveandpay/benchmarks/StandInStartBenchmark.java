@@ -35,7 +35,7 @@ final class StandInStartBenchmark {
 	}
 
 	private static double startOnce(String mode) throws IOException, InterruptedException {
-		return StartupBenchmark.probe(List.of(), StandInStartProbe.class, mode, MARKER);
+		return StartupBenchmark.probe(List.of(), StandInStartProbe.class, mode, MARKER)[0];
 	}
 
 }

@@ -29,21 +29,31 @@ final class StartupBenchmark {
 		startOnce("without");
 		double[] with = new double[this.pairs];
 		double[] without = new double[this.pairs];
+		double[] clientMade = new double[this.pairs];
 		for (int i = 0; i < this.pairs; i++) {
 			if (i % 2 == 0) {
-				with[i] = startOnce("with");
+				double[] started = startWith();
+				with[i] = started[0];
+				clientMade[i] = started[1];
 				without[i] = startOnce("without");
 			}
 			else {
 				without[i] = startOnce("without");
-				with[i] = startOnce("with");
+				double[] started = startWith();
+				with[i] = started[0];
+				clientMade[i] = started[1];
 			}
 		}
-		return new Results(with, without);
+		return new Results(with, without, clientMade);
+	}
+
+	private static double[] startWith() throws IOException, InterruptedException {
+		return probe(List.of("-XX:TieredStopAtLevel=1"), StartupProbe.class, "with", StartupProbe.STARTUP_MARKER,
+				StartupProbe.CLIENT_MARKER);
 	}
 
 	private static double startOnce(String mode) throws IOException, InterruptedException {
-		return probe(List.of("-XX:TieredStopAtLevel=1"), StartupProbe.class, mode, "STARTUP_NANOS ");
+		return probe(List.of("-XX:TieredStopAtLevel=1"), StartupProbe.class, mode, StartupProbe.STARTUP_MARKER)[0];
 	}
 
 	/**
@@ -52,33 +62,37 @@ final class StartupBenchmark {
 	 * @param jvmOptions options of the fresh JVM
 	 * @param probe the class whose {@code main} runs
 	 * @param mode the probe's one argument
-	 * @param marker the start of the line that holds the figure
-	 * @return the figure in milliseconds
+	 * @param markers the starts of the lines that hold the figures
+	 * @return the figures in milliseconds, in the order of their markers
 	 */
-	static double probe(List<String> jvmOptions, Class<?> probe, String mode, String marker)
+	static double[] probe(List<String> jvmOptions, Class<?> probe, String mode, String... markers)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), probe.getName(), mode));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		long nanos = -1;
+		long[] nanos = new long[markers.length];
+		Arrays.fill(nanos, -1);
 		List<String> output = new ArrayList<>();
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = out.readLine()) != null) {
 				output.add(line);
-				if (line.startsWith(marker)) {
-					nanos = Long.parseLong(line.substring(marker.length()).split(" ")[0]);
+				for (int i = 0; i < markers.length; i++) {
+					if (line.startsWith(markers[i])) {
+						nanos[i] = Long.parseLong(line.substring(markers[i].length()).split(" ")[0]);
+					}
 				}
 			}
 		}
-		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || nanos < 0) {
+		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0
+				|| Arrays.stream(nanos).anyMatch((figure) -> figure < 0)) {
 			throw new IllegalStateException(
 					probe.getSimpleName() + " '" + mode + "' failed: " + String.join("\n", output));
 		}
-		return nanos / 1e6;
+		return Arrays.stream(nanos).mapToDouble((figure) -> figure / 1e6).toArray();
 	}
 
 	/**
@@ -86,8 +100,19 @@ final class StartupBenchmark {
 	 *
 	 * @param with the starts with the starter
 	 * @param without the starts without it
+	 * @param clientMade after each start with the starter, the time the first injection
+	 * of the {@code BlockingKycSessionService} took, which makes the client; empty when
+	 * not measured
 	 */
-	record Results(double[] with, double[] without) {
+	record Results(double[] with, double[] without, double[] clientMade) {
+
+		Results(double[] with, double[] without) {
+			this(with, without, new double[0]);
+		}
+
+		double medianClientMade() {
+			return (this.clientMade.length > 0) ? percentile(this.clientMade, 50) : Double.NaN;
+		}
 
 		double medianWith() {
 			return percentile(this.with, 50);

@@ -1,14 +1,23 @@
 package io.loveandpay.benchmarks;
 
+import io.loveandpay.kyc.BlockingKycSessionService;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts {@link BenchmarkApplication} once, with the starter's auto-configuration or
- * without it, and prints how long the context took to start. Run in a JVM of its own.
+ * without it, and prints how long the context took to start. With the starter it then
+ * asks for the {@link BlockingKycSessionService}, as the first bean of an application
+ * that injects it does, and prints how long making the client took. Run in a JVM of its
+ * own.
  */
 public final class StartupProbe {
+
+	static final String STARTUP_MARKER = "STARTUP_NANOS ";
+
+	static final String CLIENT_MARKER = "CLIENT_NANOS ";
 
 	static final String WITHOUT_STARTER = "io.loveandpay.autoconfigure.LoveandpayAutoConfiguration,"
 			+ "io.loveandpay.autoconfigure.health.LoveandpayHealthAutoConfiguration,"
@@ -34,7 +43,12 @@ public final class StartupProbe {
 		long start = System.nanoTime();
 		try (ConfigurableApplicationContext context = builder.run()) {
 			long took = System.nanoTime() - start;
-			System.out.println("STARTUP_NANOS " + took + " beans=" + context.getBeanDefinitionCount());
+			System.out.println(STARTUP_MARKER + took + " beans=" + context.getBeanDefinitionCount());
+			if (withStarter) {
+				long asked = System.nanoTime();
+				context.getBean(BlockingKycSessionService.class);
+				System.out.println(CLIENT_MARKER + (System.nanoTime() - asked));
+			}
 		}
 	}
 

@@ -47,14 +47,13 @@ import io.loveandpay.client.internal.LoveandpayClockSkew;
  * {@link WebClient.Builder}, the {@link LoveandpayApiClient}, the
  * {@link KycSessionService} and its {@link BlockingKycSessionService}. The base URL and
  * the keys come from the {@link LoveandpayConnectionDetails} bean, by default the
- * {@code loveandpay.*} properties. Start-up checks the configuration and makes no network
- * call.
+ * {@code loveandpay.*} properties. Nothing here makes a network call.
  * <p>
- * The signer, the signing filter, the client and the {@link KycSessionService} are lazy
- * beans: the {@link BlockingKycSessionService} bean needs the {@code KycSessionService},
- * so an application makes them all, and checks its keys, at start-up; a test that
- * replaces either service with its own bean (a mock, say) needs neither keys nor the
- * client.
+ * The signer, the signing filter, the client and both services are lazy beans, made, and
+ * the keys checked, when something first needs them: at start-up in an application that
+ * injects either service into its own beans, as controllers do. An application that
+ * injects neither, or a test that replaces them with its own beans (mocks, say), needs
+ * neither keys nor the client.
  * <p>
  * The signing time comes from the {@link Clock} bean named (or qualified)
  * {@value #CLOCK_BEAN} when there is one, and from the system clock in UTC otherwise;
@@ -156,6 +155,7 @@ public final class LoveandpayAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	BlockingKycSessionService blockingKycSessionService(KycSessionService kycSessionService) {
 		return BlockingKycSessionService.create(kycSessionService);

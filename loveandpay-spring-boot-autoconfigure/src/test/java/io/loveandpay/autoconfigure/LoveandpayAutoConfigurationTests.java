@@ -31,12 +31,14 @@ import io.loveandpay.kyc.BlockingKycSessionService;
 import io.loveandpay.kyc.KycSession;
 import io.loveandpay.kyc.KycStatus;
 import io.loveandpay.kyc.KycSessionService;
+import io.loveandpay.testsupport.Checkout;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.RecordingConnector;
 import io.loveandpay.testsupport.StandInConnectionDetails;
 import io.loveandpay.testsupport.TestClients;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -59,6 +61,7 @@ import io.loveandpay.client.internal.LoveandpayApiClient;
 import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for the wiring of {@link LoveandpayAutoConfiguration} and the health and metrics
@@ -130,7 +133,25 @@ class LoveandpayAutoConfigurationTests {
 	@Test
 	void applicationThatUsesTheServicesChecksItsKeysAtStartUp() {
 		new ApplicationContextRunner().withConfiguration(LoveandpayRunners.autoConfiguration())
+			.withBean(Checkout.class)
 			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void applicationThatUsesNeitherServiceStartsWithoutKeysAndWithoutTheClient() {
+		new ApplicationContextRunner()
+			.withConfiguration(LoveandpayRunners.autoConfiguration(LoveandpayHealthAutoConfiguration.class,
+					LoveandpayMetricsAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanFactory().containsSingleton("loveandpayApiClient")).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton("kycSessionService")).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton("blockingKycSessionService")).isFalse();
+				assertThatExceptionOfType(BeanCreationException.class)
+					.isThrownBy(() -> context.getBean(BlockingKycSessionService.class))
+					.havingRootCause()
+					.isInstanceOf(LoveandpayConfigurationException.class);
+			});
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.loveandpay.autoconfigure;
 
 import java.net.URI;
 
+import io.loveandpay.testsupport.Checkout;
 import io.loveandpay.testsupport.StandInConnectionDetails;
 import io.loveandpay.testsupport.TestClients;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +38,8 @@ class LoveandpayConfigurationValidationTests {
 	private static final String LIVE_SECRET = "sk_live_canary_9a8b7c6d5e";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class))
+		.withBean(Checkout.class);
 
 	@ParameterizedTest(name = "{2}")
 	@CsvSource(delimiter = '|',
@@ -287,6 +290,7 @@ class LoveandpayConfigurationValidationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, LoveandpayAutoConfiguration.class })
+	@Import(Checkout.class)
 	static class App {
 
 	}

@@ -2,140 +2,54 @@ package io.loveandpay.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
 
 import io.loveandpay.testsupport.MutableClock;
 import io.loveandpay.webhook.WebhookDeduplicationStore.Claim;
 import io.loveandpay.webhook.WebhookDeduplicationStore.Status;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link InMemoryWebhookDeduplicationStore}.
+ * Tests for {@link InMemoryWebhookDeduplicationStore}: the contract on a clock the tests
+ * move, then its bound and its exact expiry.
  */
-class InMemoryWebhookDeduplicationStoreTests {
-
-	private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
-
-	private static final Duration RETENTION = Duration.ofHours(72);
+class InMemoryWebhookDeduplicationStoreTests extends WebhookDeduplicationStoreContractTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2025-11-24T16:00:00Z"));
 
 	private final InMemoryWebhookDeduplicationStore store = new InMemoryWebhookDeduplicationStore(1000, this.clock);
 
-	@Test
-	void claimWhenNewClaims() {
-		assertThat(status("evt_1")).isEqualTo(Status.CLAIMED);
-		assertThat(this.store.size()).isOne();
+	@Override
+	protected WebhookDeduplicationStore store() {
+		return this.store;
+	}
+
+	@Override
+	protected void expire(String eventId) {
+		this.clock.advance(SHORT);
+	}
+
+	@Override
+	protected List<WebhookDeduplicationStore> sharing(int count) {
+		return Collections.nCopies(count, this.store);
 	}
 
 	@Test
-	void claimWhenClaimedIsInProgress() {
-		this.store.claim("evt_1", CLAIM_TIMEOUT);
-		assertThat(status("evt_1")).isEqualTo(Status.IN_PROGRESS);
-		assertThat(status("evt_2")).isEqualTo(Status.CLAIMED);
-	}
-
-	@Test
-	void claimWhenCompletedIsCompleted() {
-		this.store.complete(this.store.claim("evt_1", CLAIM_TIMEOUT), RETENTION);
-		assertThat(status("evt_1")).isEqualTo(Status.COMPLETED);
-		assertThat(status("evt_1")).isEqualTo(Status.COMPLETED);
-	}
-
-	@Test
-	void claimWhenReleasedClaimsAgain() {
-		assertThat(this.store.release(this.store.claim("evt_1", CLAIM_TIMEOUT))).isTrue();
-		assertThat(this.store.size()).isZero();
-		assertThat(status("evt_1")).isEqualTo(Status.CLAIMED);
-		assertThat(status("evt_1")).isEqualTo(Status.IN_PROGRESS);
-	}
-
-	@Test
-	void releaseWhenCompletedKeepsItCompleted() {
-		Claim claim = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		assertThat(this.store.complete(claim, RETENTION)).isTrue();
-		assertThat(this.store.release(claim)).isFalse();
-		assertThat(status("evt_1")).isEqualTo(Status.COMPLETED);
-	}
-
-	@Test
-	void releaseWhenUnknownDoesNothing() {
-		assertThat(this.store.release(Claim.claimed("evt_unknown", "token"))).isFalse();
-		assertThat(this.store.size()).isZero();
-	}
-
-	@Test
-	void claimsCarryTokensOfTheirOwn() {
-		Claim first = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		this.clock.advance(CLAIM_TIMEOUT);
-		Claim second = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		assertThat(first.isClaimed()).isTrue();
-		assertThat(second.isClaimed()).isTrue();
-		assertThat(first.token()).isNotEqualTo(second.token());
-		assertThat(this.store.claim("evt_1", CLAIM_TIMEOUT).token()).isNull();
-	}
-
-	@Test
-	void releaseWhenTheClaimTimedOutAndWasClaimedAgainKeepsTheNewerClaim() {
-		Claim late = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		this.clock.advance(CLAIM_TIMEOUT);
-		Claim redelivery = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		assertThat(this.store.release(late)).isFalse();
-		assertThat(status("evt_1")).as("the redelivery keeps its claim").isEqualTo(Status.IN_PROGRESS);
-		assertThat(this.store.release(redelivery)).isTrue();
-		assertThat(status("evt_1")).isEqualTo(Status.CLAIMED);
-	}
-
-	@Test
-	void completeWhenTheClaimTimedOutAndWasClaimedAgainKeepsTheNewerClaim() {
-		Claim late = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		this.clock.advance(CLAIM_TIMEOUT);
-		Claim redelivery = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		assertThat(this.store.complete(late, RETENTION)).isFalse();
-		assertThat(status("evt_1")).isEqualTo(Status.IN_PROGRESS);
-		assertThat(this.store.complete(redelivery, RETENTION)).isTrue();
-		assertThat(status("evt_1")).isEqualTo(Status.COMPLETED);
-	}
-
-	@Test
-	void completeWhenTheClaimTimedOutAndNoneTookItRemembersTheEvent() {
-		Claim late = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		this.clock.advance(CLAIM_TIMEOUT);
-		assertThat(this.store.complete(late, RETENTION)).isTrue();
-		assertThat(status("evt_1")).isEqualTo(Status.COMPLETED);
-	}
-
-	@Test
-	void completeOrReleaseWhenNotClaimedThrows() {
-		this.store.claim("evt_1", CLAIM_TIMEOUT);
-		Claim inProgress = this.store.claim("evt_1", CLAIM_TIMEOUT);
-		assertThatIllegalStateException().isThrownBy(() -> this.store.complete(inProgress, RETENTION));
-		assertThatIllegalStateException().isThrownBy(() -> this.store.release(inProgress));
-	}
-
-	@Test
-	void claimWhenClaimTimedOutClaimsAgain() {
+	void claimHoldsForExactlyItsTimeout() {
 		this.store.claim("evt_1", CLAIM_TIMEOUT);
 		this.clock.advance(CLAIM_TIMEOUT.minusMillis(1));
 		assertThat(status("evt_1")).isEqualTo(Status.IN_PROGRESS);
 		this.clock.advance(Duration.ofMillis(1));
 		assertThat(status("evt_1")).isEqualTo(Status.CLAIMED);
-		this.clock.advance(CLAIM_TIMEOUT.minusMillis(1));
-		assertThat(status("evt_1")).as("the new claim holds for its own timeout").isEqualTo(Status.IN_PROGRESS);
 	}
 
 	@Test
-	void claimWhenRetentionExpiredClaimsAgain() {
+	void completedEventIsRememberedForExactlyTheRetention() {
 		Claim claim = this.store.claim("evt_1", CLAIM_TIMEOUT);
 		this.clock.advance(Duration.ofMinutes(1));
 		this.store.complete(claim, RETENTION);
@@ -146,10 +60,10 @@ class InMemoryWebhookDeduplicationStoreTests {
 	}
 
 	@Test
-	void completeHoldsLongerThanTheClaimTimeout() {
-		this.store.complete(this.store.claim("evt_1", CLAIM_TIMEOUT), RETENTION);
-		this.clock.advance(CLAIM_TIMEOUT.multipliedBy(10));
-		assertThat(status("evt_1")).isEqualTo(Status.COMPLETED);
+	void releasedAndUnknownEventsTakeNoRoom() {
+		assertThat(this.store.release(this.store.claim("evt_1", CLAIM_TIMEOUT))).isTrue();
+		assertThat(this.store.release(Claim.claimed("evt_unknown", "token"))).isFalse();
+		assertThat(this.store.size()).isZero();
 	}
 
 	@Test
@@ -198,42 +112,9 @@ class InMemoryWebhookDeduplicationStoreTests {
 	}
 
 	@Test
-	void claimWhenEightThreadsClaimOneEventAtOnceClaimsOnce() throws Exception {
-		int threads = 8;
-		for (int round = 0; round < 50; round++) {
-			String id = "evt_race_" + round;
-			CountDownLatch start = new CountDownLatch(1);
-			ExecutorService executor = Executors.newFixedThreadPool(threads);
-			try {
-				List<Future<Claim>> claims = new ArrayList<>();
-				for (int i = 0; i < threads; i++) {
-					claims.add(executor.submit(() -> {
-						start.await();
-						return this.store.claim(id, CLAIM_TIMEOUT);
-					}));
-				}
-				start.countDown();
-				List<Claim> answers = new ArrayList<>();
-				for (Future<Claim> claim : claims) {
-					answers.add(claim.get(10, TimeUnit.SECONDS));
-				}
-				assertThat(answers).filteredOn(Claim::isClaimed).hasSize(1);
-				assertThat(answers).filteredOn((claim) -> claim.status() == Status.IN_PROGRESS).hasSize(threads - 1);
-			}
-			finally {
-				executor.shutdownNow();
-			}
-		}
-	}
-
-	@Test
 	void createWhenBoundBelowOneThrows() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new InMemoryWebhookDeduplicationStore(0, this.clock))
 			.withMessageContaining("maxEntries");
-	}
-
-	private Status status(String eventId) {
-		return this.store.claim(eventId, CLAIM_TIMEOUT).status();
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import io.loveandpay.client.LoveandpayObservationConvention;
 import io.loveandpay.kyc.CreateKycSessionRequest;
 import io.loveandpay.kyc.KycSessionQuery;
 import io.loveandpay.kyc.KycSessionService;
+import io.loveandpay.testsupport.Checkout;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.Fixtures;
 import io.loveandpay.testsupport.LoveandpayRunners;
@@ -281,7 +282,7 @@ class LoveandpayObservationTests {
 
 	@Test
 	void startUpLogsOneLineWithModeAndBaseUrlAndNothingSecret(CapturedOutput output) {
-		runner().run((context) -> {
+		runner().withBean(Checkout.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(output).contains("loveandpay client ready: test mode, " + server.baseUrl() + "/api/v2")
 				.doesNotContain(TestClients.SECRET_KEY)

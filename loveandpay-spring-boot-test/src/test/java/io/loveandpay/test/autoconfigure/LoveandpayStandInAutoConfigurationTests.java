@@ -63,8 +63,8 @@ class LoveandpayStandInAutoConfigurationTests {
 	}
 
 	@Test
-	void whenNotEnabledDoesNotStartAndKeysAreRequired() {
-		this.runner.run((context) -> {
+	void whenNotEnabledDoesNotStartAndAnApplicationThatUsesTheClientNeedsKeys() {
+		this.runner.withBean(Checkout.class).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("is not set");
 		});
@@ -76,6 +76,15 @@ class LoveandpayStandInAutoConfigurationTests {
 			.withPropertyValues("loveandpay.stand-in.enabled=true", "loveandpay.webhook.secret=whsec_demo,whsec_old")
 			.run((context) -> assertThat(context.getBean(LoveandpayStandIn.class).webhookSecret())
 				.isEqualTo("whsec_demo"));
+	}
+
+	/**
+	 * An application bean that uses the client, as a controller does.
+	 *
+	 * @param sessions the service
+	 */
+	record Checkout(BlockingKycSessionService sessions) {
+
 	}
 
 }
