@@ -3,6 +3,7 @@ package io.loveandpay.test.standin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,7 +72,7 @@ public final class LoveandpayStandIn implements AutoCloseable {
 				builder.firstBackoff);
 		this.dispatcher = new WebhookDispatcher(builder.webhookSecret, this.webhooks, this.journal, this.faults::now);
 		this.sessions = new StandInSessions(this.faults::now, this.dispatcher::completed, builder.sessionLifetime);
-		this.rateLimiter = new RateLimiter(builder.perMinute, builder.perHour);
+		this.rateLimiter = new RateLimiter(builder.rateLimits);
 		this.server = new StandInServer(this, builder.port);
 		logger.info("loveandpay stand-in (not the provider: test keys only, nothing is verified) listening on "
 				+ baseUrl());
@@ -250,9 +251,7 @@ public final class LoveandpayStandIn implements AutoCloseable {
 
 		private Duration firstBackoff = Duration.ofMillis(100);
 
-		private int perMinute = 100;
-
-		private int perHour = 1000;
+		private Map<Duration, Integer> rateLimits = Map.of(Duration.ofMinutes(1), 100, Duration.ofHours(1), 1000);
 
 		private Clock clock = Clock.systemUTC();
 
@@ -369,8 +368,22 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		 */
 		public Builder rateLimits(int perMinute, int perHour) {
 			Assert.isTrue(perMinute > 0 && perHour > 0, "rate limits must be positive");
-			this.perMinute = perMinute;
-			this.perHour = perHour;
+			this.rateLimits = Map.of(Duration.ofMinutes(1), perMinute, Duration.ofHours(1), perHour);
+			return this;
+		}
+
+		/**
+		 * Set one rate limit over sliding windows of any length, in place of the
+		 * account's: for tests that reach a limit, and see it lift, in seconds rather
+		 * than minutes.
+		 * @param requests requests allowed in any window
+		 * @param window the window's length
+		 * @return this builder
+		 */
+		public Builder rateLimit(int requests, Duration window) {
+			Assert.isTrue(requests > 0, "requests must be positive");
+			Assert.isTrue(window != null && !window.isNegative() && !window.isZero(), "window must be positive");
+			this.rateLimits = Map.of(window, requests);
 			return this;
 		}
 
@@ -379,8 +392,7 @@ public final class LoveandpayStandIn implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder noRateLimits() {
-			this.perMinute = Integer.MAX_VALUE;
-			this.perHour = Integer.MAX_VALUE;
+			this.rateLimits = Map.of();
 			return this;
 		}
 

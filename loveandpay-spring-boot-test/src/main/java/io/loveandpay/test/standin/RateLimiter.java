@@ -4,27 +4,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The account's limits over sliding windows of a minute and an hour.
+ * The account's limits over sliding windows: by default 100 requests in any minute and
+ * 1,000 in any hour.
  */
 final class RateLimiter {
 
-	private static final Duration MINUTE = Duration.ofMinutes(1);
+	private final List<Map.Entry<Duration, Integer>> limits;
 
-	private static final Duration HOUR = Duration.ofHours(1);
-
-	private final int perMinute;
-
-	private final int perHour;
+	private final Duration longest;
 
 	private final Deque<Instant> accepted = new ArrayDeque<>();
 
-	RateLimiter(int perMinute, int perHour) {
-		this.perMinute = perMinute;
-		this.perHour = perHour;
+	/**
+	 * Make a rate limiter.
+	 * @param limits requests allowed in any window of each length; none for no limits
+	 */
+	RateLimiter(Map<Duration, Integer> limits) {
+		this.limits = List.copyOf(limits.entrySet());
+		this.longest = limits.keySet().stream().max(Duration::compareTo).orElse(Duration.ZERO);
 	}
 
 	/**
@@ -33,29 +36,37 @@ final class RateLimiter {
 	 * @return {@code null} when accepted, else how long until one more is allowed
 	 */
 	synchronized @Nullable Duration acquire(Instant now) {
-		while (!this.accepted.isEmpty() && !this.accepted.peekFirst().isAfter(now.minus(HOUR))) {
+		if (this.limits.isEmpty()) {
+			return null;
+		}
+		while (!this.accepted.isEmpty() && !this.accepted.peekFirst().isAfter(now.minus(this.longest))) {
 			this.accepted.pollFirst();
 		}
-		if (this.accepted.size() >= this.perHour) {
-			return Duration.between(now, this.accepted.peekFirst().plus(HOUR));
-		}
-		Instant minuteAgo = now.minus(MINUTE);
-		int inMinute = 0;
-		Instant oldestInMinute = null;
-		for (var it = this.accepted.descendingIterator(); it.hasNext();) {
-			Instant at = it.next();
-			if (!at.isAfter(minuteAgo)) {
-				break;
+		Duration wait = null;
+		for (Map.Entry<Duration, Integer> limit : this.limits) {
+			Duration window = limit.getKey();
+			Instant windowStart = now.minus(window);
+			int inWindow = 0;
+			Instant oldestInWindow = null;
+			for (var it = this.accepted.descendingIterator(); it.hasNext();) {
+				Instant at = it.next();
+				if (!at.isAfter(windowStart)) {
+					break;
+				}
+				inWindow++;
+				oldestInWindow = at;
 			}
-			inMinute++;
-			oldestInMinute = at;
+			if (inWindow >= limit.getValue() && oldestInWindow != null) {
+				Duration untilFree = Duration.between(now, oldestInWindow.plus(window));
+				if (wait == null || untilFree.compareTo(wait) > 0) {
+					wait = untilFree;
+				}
+			}
 		}
-		if (inMinute >= this.perMinute && oldestInMinute != null) {
-			return Duration.between(now, oldestInMinute.plus(MINUTE));
+		if (wait != null) {
+			return wait;
 		}
-		if (this.perHour != Integer.MAX_VALUE || this.perMinute != Integer.MAX_VALUE) {
-			this.accepted.addLast(now);
-		}
+		this.accepted.addLast(now);
 		return null;
 	}
 

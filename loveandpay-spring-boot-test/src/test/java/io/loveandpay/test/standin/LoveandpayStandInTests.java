@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -274,6 +277,63 @@ class LoveandpayStandInTests {
 					.build())
 				.statusCode()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void rateLimitOverAShortWindowLiftsWhenItsOldestRequestLeavesTheWindow() {
+		SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
+		try (LoveandpayStandIn limited = LoveandpayStandIn.builder()
+			.clock(clock)
+			.rateLimit(2, Duration.ofSeconds(5))
+			.start()) {
+			assertThat(sendAt(limited, clock)).isEqualTo(200);
+			clock.advance(Duration.ofSeconds(3));
+			assertThat(sendAt(limited, clock)).isEqualTo(200);
+			assertThat(sendAt(limited, clock)).as("a third in 5 s").isEqualTo(429);
+			clock.advance(Duration.ofMillis(1999));
+			assertThat(sendAt(limited, clock)).as("the first is still in the window").isEqualTo(429);
+			clock.advance(Duration.ofMillis(1));
+			assertThat(sendAt(limited, clock)).as("the first has left the window").isEqualTo(200);
+			assertThat(sendAt(limited, clock)).isEqualTo(429);
+		}
+	}
+
+	private static int sendAt(LoveandpayStandIn standIn, Clock clock) {
+		return StandInClients
+			.send(StandInClients.signed(standIn, standIn.secretKey(), "GET", SESSIONS, "", clock.millis()).build())
+			.statusCode();
+	}
+
+	/**
+	 * A clock that tests move by hand.
+	 */
+	static final class SettableClock extends Clock {
+
+		private volatile Instant now;
+
+		SettableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	@Test
