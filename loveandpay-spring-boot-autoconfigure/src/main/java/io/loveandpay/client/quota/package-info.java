@@ -1,0 +1,7 @@
+/**
+ * The client's request quota on Bucket4j, kept in this instance's memory.
+ */
+@NullMarked
+package io.loveandpay.client.quota;
+
+import org.jspecify.annotations.NullMarked;
