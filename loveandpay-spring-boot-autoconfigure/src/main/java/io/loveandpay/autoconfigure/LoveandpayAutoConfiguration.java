@@ -69,7 +69,8 @@ import io.loveandpay.client.internal.LoveandpayClockSkew;
 		SslAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(LoveandpayProperties.class)
-@Import({ QuotaConfigurations.InMemory.class, QuotaConfigurations.BucketMissing.class })
+@Import({ QuotaConfigurations.InMemory.class, QuotaConfigurations.Redis.class, QuotaConfigurations.RedisMissing.class,
+		QuotaConfigurations.BucketMissing.class })
 public final class LoveandpayAutoConfiguration {
 
 	/**

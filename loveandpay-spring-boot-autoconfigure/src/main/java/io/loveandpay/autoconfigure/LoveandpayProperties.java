@@ -414,6 +414,22 @@ public class LoveandpayProperties {
 		 */
 		private Duration defaultRetryAfter = Duration.ofSeconds(1);
 
+		/**
+		 * Store that keeps the quota: in memory, for one instance, or in Redis, shared by
+		 * every instance through Spring Boot's Redis connection (spring.data.redis.*,
+		 * Lettuce). Ignored when the application defines its own LoveandpayRequestQuota
+		 * bean.
+		 */
+		private QuotaStore store = QuotaStore.MEMORY;
+
+		/**
+		 * Number of instances that share the account. While Redis cannot be reached, each
+		 * instance keeps a local quota of the limits divided by this number.
+		 */
+		private int expectedInstances = 2;
+
+		private final QuotaRedis redis = new QuotaRedis();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -438,10 +454,96 @@ public class LoveandpayProperties {
 			this.defaultRetryAfter = defaultRetryAfter;
 		}
 
+		public QuotaStore getStore() {
+			return this.store;
+		}
+
+		public void setStore(QuotaStore store) {
+			this.store = store;
+		}
+
+		public int getExpectedInstances() {
+			return this.expectedInstances;
+		}
+
+		public void setExpectedInstances(int expectedInstances) {
+			this.expectedInstances = expectedInstances;
+		}
+
+		public QuotaRedis getRedis() {
+			return this.redis;
+		}
+
 		@Override
 		public String toString() {
 			return "[enabled=" + this.enabled + ", limits=" + this.limits + ", defaultRetryAfter="
-					+ this.defaultRetryAfter + "]";
+					+ this.defaultRetryAfter + ", store=" + this.store + ", expectedInstances=" + this.expectedInstances
+					+ ", redis.keyPrefix=" + this.redis.keyPrefix + ", redis.timeout=" + this.redis.timeout
+					+ ", redis.retryInterval=" + this.redis.retryInterval + "]";
+		}
+
+	}
+
+	/**
+	 * The stores that can keep the request quota.
+	 */
+	public enum QuotaStore {
+
+		/**
+		 * In this instance's memory.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis, shared by every instance.
+		 */
+		REDIS
+
+	}
+
+	/**
+	 * The request quota in Redis.
+	 */
+	public static class QuotaRedis {
+
+		/**
+		 * Prefix of the keys in Redis, followed by a hash of the public API key.
+		 */
+		private String keyPrefix = "loveandpay:quota:";
+
+		/**
+		 * Time allowed for each Redis command of the quota; past it, the quota goes on
+		 * locally.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * Time the quota stays on its local fallback before it tries Redis again.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(5);
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
 		}
 
 	}

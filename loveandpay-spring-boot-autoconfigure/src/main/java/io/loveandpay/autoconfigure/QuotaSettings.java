@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.loveandpay.client.quota.QuotaLimit;
 
 /**
@@ -49,6 +51,34 @@ final class QuotaSettings {
 			limits.add(new QuotaLimit(limit.getRequests(), period, limit.getBurst()));
 		}
 		return limits;
+	}
+
+	/**
+	 * Return the checked number of instances expected to share the account.
+	 * @param properties the properties
+	 * @return the number, at least 1
+	 */
+	static int expectedInstances(LoveandpayProperties properties) {
+		int instances = properties.getQuota().getExpectedInstances();
+		if (instances < 1) {
+			throw new LoveandpayConfigurationException("loveandpay.quota.expected-instances", "is less than 1",
+					"Set loveandpay.quota.expected-instances to the number of instances that share the account.");
+		}
+		return instances;
+	}
+
+	/**
+	 * Return a checked positive duration.
+	 * @param property the property's name
+	 * @param value its value
+	 * @return the value
+	 */
+	static Duration positive(String property, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new LoveandpayConfigurationException(property, "is not a positive duration",
+					"Set " + property + " to a duration such as 250ms or 5s.");
+		}
+		return value;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.loveandpay.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,9 +12,15 @@ import io.loveandpay.client.LoveandpayRequestQuota;
 import io.loveandpay.client.internal.LoveandpayApiClient;
 import io.loveandpay.client.quota.LocalRequestQuota;
 import io.loveandpay.client.quota.QuotaLimit;
+import io.loveandpay.client.quota.RedisRequestQuota;
+import io.loveandpay.autoconfigure.health.LoveandpayHealthAutoConfiguration;
 import io.loveandpay.testsupport.LoveandpayRunners;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -157,6 +164,63 @@ class LoveandpayQuotaAutoConfigurationTests {
 			.withProperty("loveandpay.secret-kye", "x");
 		List<String> lines = MisspeltProperties.describe(environment, getClass().getClassLoader());
 		assertThat(lines).singleElement().asString().startsWith("loveandpay.secret-kye is set");
+	}
+
+	@Test
+	void redisStoreSharesTheQuotaThroughBootsLettuceConnection() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("loveandpay.quota.store=redis", "loveandpay.quota.expected-instances=4",
+					"spring.data.redis.port=1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisRequestQuota.class).doesNotHaveBean(LocalRequestQuota.class);
+				RedisRequestQuota quota = context.getBean(RedisRequestQuota.class);
+				assertThat(context.getBean(LoveandpayApiClient.class).quota()).isSameAs(quota);
+				assertThat(quota.fallbackLimits()).containsExactly(new QuotaLimit(25, Duration.ofMinutes(1), 2),
+						new QuotaLimit(250, Duration.ofHours(1), 12));
+				assertThat(quota)
+					.hasToString("RedisRequestQuota[keyPrefix=loveandpay:quota:, limits=" + quota.limits() + "]");
+			});
+	}
+
+	@Test
+	void redisStoreWithoutARedisConnectionFailsStartUp() {
+		this.runner.withPropertyValues("loveandpay.quota.store=redis").run((context) -> {
+			LoveandpayConfigurationException cause = findCause(context.getStartupFailure());
+			assertThat(cause.property()).isEqualTo("loveandpay.quota.store");
+			assertThat(cause.action()).contains("spring-boot-starter-data-redis", "bucket4j_jdk17-lettuce");
+		});
+	}
+
+	@Test
+	void redisStoreWithoutBucket4jsLettuceModuleFailsStartUp() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.github.bucket4j.redis"))
+			.withPropertyValues("loveandpay.quota.store=redis")
+			.run((context) -> {
+				LoveandpayConfigurationException cause = findCause(context.getStartupFailure());
+				assertThat(cause.property()).isEqualTo("loveandpay.quota.store");
+				assertThat(cause.getMessage()).contains("not on the class path");
+			});
+	}
+
+	@Test
+	void zeroExpectedInstancesFailsStartUp() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("loveandpay.quota.store=redis", "loveandpay.quota.expected-instances=0")
+			.run((context) -> assertThat(findCause(context.getStartupFailure()).property())
+				.isEqualTo("loveandpay.quota.expected-instances"));
+	}
+
+	@Test
+	void healthShowsWhereTheQuotaIsKept() {
+		this.runner.withConfiguration(AutoConfigurations.of(LoveandpayHealthAutoConfiguration.class))
+			.withPropertyValues("loveandpay.base-url=http://127.0.0.1:1", "loveandpay.connect-timeout=200ms")
+			.run((context) -> {
+				Health health = context.getBean("loveandpayHealthIndicator", ReactiveHealthIndicator.class)
+					.health()
+					.block(Duration.ofSeconds(10));
+				assertThat(health.getDetails().get("quota")).isEqualTo(Map.of("store", "memory", "state", "local"));
+			});
 	}
 
 	private static LoveandpayConfigurationException findCause(Throwable failure) {

@@ -1,5 +1,6 @@
 /**
- * The client's request quota on Bucket4j, kept in this instance's memory.
+ * The client's request quota on Bucket4j, kept in this instance's memory or shared
+ * through Redis.
  */
 @NullMarked
 package io.loveandpay.client.quota;
