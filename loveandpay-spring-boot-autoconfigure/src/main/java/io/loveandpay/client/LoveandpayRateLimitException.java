@@ -44,9 +44,9 @@ public class LoveandpayRateLimitException extends LoveandpayApiException {
 		this.sent = true;
 	}
 
-	private LoveandpayRateLimitException(String operation, LoveandpayApiError error, Duration retryAfter,
-			String advice) {
-		super(operation, error, advice);
+	private LoveandpayRateLimitException(String operation, String message, LoveandpayApiError error,
+			Duration retryAfter) {
+		super(operation, message, error);
 		this.retryAfter = clamp(retryAfter);
 		this.sent = false;
 	}
@@ -62,9 +62,10 @@ public class LoveandpayRateLimitException extends LoveandpayApiException {
 	public static LoveandpayRateLimitException notSent(String operation, Duration retryAfter) {
 		LoveandpayApiError error = new LoveandpayApiError(429, CLIENT_QUOTA,
 				"refused by the client's own request quota, not sent", null, null);
-		return new LoveandpayRateLimitException(operation, error, retryAfter,
-				"Nothing reached the provider, so the call (a create too) is safe to make again after "
-						+ Math.max(1, retryAfter.toMillis()) + " ms; loveandpay.quota.* sets the quota");
+		return new LoveandpayRateLimitException(operation, operation
+				+ " was not sent: the client's own request quota (loveandpay.quota.*) has no permit before the call's "
+				+ "deadline, the next being " + Math.max(1, retryAfter.toMillis()) + " ms away. Nothing reached the "
+				+ "provider, so the call (a create too) is safe to make again then", error, retryAfter);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.loveandpay.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;

@@ -63,6 +63,10 @@ class QuotaMetricsTests {
 					.tag("operation", "kyc.sessions.get")
 					.counter()
 					.count()).isOne();
+				assertThat(registry.get("loveandpay.client.requests")
+					.tags("outcome", "RATE_LIMITED", "status", "NONE", "error.code", "CLIENT_QUOTA")
+					.timer()
+					.count()).as("the refusal's observation").isOne();
 				assertThat(server.getAllServeEvents()).hasSize(1);
 			});
 	}
