@@ -181,7 +181,10 @@ class FaultInjectionSoakTests {
 					// The soak counts what the client sends for each call alone; the
 					// reads that look for a lost create are tested in
 					// CreateRecoveryTests.
-					"loveandpay.kyc.create-recovery=false");
+					"loveandpay.kyc.create-recovery=false",
+					// Thousands of calls in seconds: the request quota is tested in
+					// RequestQuotaTests.
+					"loveandpay.quota.enabled=false");
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import io.loveandpay.client.HmacSha256RequestSigner;
 import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayObservationConvention;
+import io.loveandpay.client.LoveandpayRequestQuota;
 import io.loveandpay.client.LoveandpayRequestSigner;
 import io.loveandpay.client.LoveandpaySigningFilter;
 import io.loveandpay.kyc.BlockingKycSessionService;
@@ -32,10 +33,12 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 import io.loveandpay.client.internal.LoveandpayApiClient;
@@ -65,6 +68,8 @@ import io.loveandpay.client.internal.LoveandpayClockSkew;
 		SslAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(LoveandpayProperties.class)
+@Import({ QuotaConfigurations.InMemory.class, QuotaConfigurations.Redis.class, QuotaConfigurations.RedisMissing.class,
+		QuotaConfigurations.BucketMissing.class })
 public final class LoveandpayAutoConfiguration {
 
 	/**
@@ -119,7 +124,8 @@ public final class LoveandpayAutoConfiguration {
 			ObjectProvider<LoveandpayWebClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LoveandpayObservationConvention> observationConvention,
-			ObjectProvider<LoveandpayClientListener> listeners, ResourceLoader resourceLoader) {
+			ObjectProvider<LoveandpayClientListener> listeners, ObjectProvider<LoveandpayRequestQuota> quota,
+			ResourceLoader resourceLoader) {
 		URI apiBaseUrl = Keys.checkedApiBaseUrl(connectionDetails, properties.isAllowPlainHttp());
 		CallPolicies.checkedPool(properties);
 		SslBundle sslBundle = LoveandpaySsl.bundle(properties, sslBundles);
@@ -132,13 +138,23 @@ public final class LoveandpayAutoConfiguration {
 						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundle,
 					pool.getObject().provider(), customizers.orderedStream().toList(), signingFilter));
-		LoveandpayApiClient client = LoveandpayApiClient.builder(webClient)
-			.baseUrl(apiBaseUrl)
+		LoveandpayApiClient.Builder builder = LoveandpayApiClient.builder(webClient);
+		LoveandpayRequestQuota requestQuota = quota.getIfUnique();
+		if (requestQuota != null) {
+			builder.quota(requestQuota);
+		}
+		else if (properties.getQuota().isEnabled()
+				&& !ClassUtils.isPresent(QuotaConfigurations.BUCKET, resourceLoader.getClassLoader())) {
+			logger.warn("loveandpay client has no request quota: Bucket4j (com.bucket4j:bucket4j_jdk17-core) is not on "
+					+ "the class path. Add it, or set loveandpay.quota.enabled=false to say so.");
+		}
+		LoveandpayApiClient client = builder.baseUrl(apiBaseUrl)
 			.policy(CallPolicies.from(properties))
 			.clockSkew(clockSkew)
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique())
 			.listeners(SingletonSupplier.of(() -> listeners.orderedStream().toList()))
+			.rateLimitHold(QuotaSettings.defaultRetryAfter(properties))
 			.build();
 		if (logger.isInfoEnabled()) {
 			logger.info("loveandpay client ready: " + LoveandpayProperties.mode(connectionDetails.getApiKey())

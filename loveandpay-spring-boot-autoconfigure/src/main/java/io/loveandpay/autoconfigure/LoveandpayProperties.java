@@ -79,6 +79,8 @@ public class LoveandpayProperties {
 
 	private final Webhook webhook = new Webhook();
 
+	private final Quota quota = new Quota();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -167,6 +169,10 @@ public class LoveandpayProperties {
 		return this.kyc;
 	}
 
+	public Quota getQuota() {
+		return this.quota;
+	}
+
 	/**
 	 * Return the mode of an API key.
 	 * @param apiKey the API key
@@ -183,7 +189,8 @@ public class LoveandpayProperties {
 				+ this.allowPlainHttp + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", callTimeout=" + this.callTimeout + ", maxResponseSize="
 				+ this.maxResponseSize + ", ssl.bundle=" + this.ssl.bundle + ", retry=" + this.retry + ", pool="
-				+ this.pool + ", kyc.createRecovery=" + this.kyc.createRecovery + ", webhook=" + this.webhook + "]";
+				+ this.pool + ", kyc.createRecovery=" + this.kyc.createRecovery + ", webhook=" + this.webhook
+				+ ", quota=" + this.quota + "]";
 	}
 
 	/**
@@ -376,6 +383,227 @@ public class LoveandpayProperties {
 
 		public void setCreateRecovery(boolean createRecovery) {
 			this.createRecovery = createRecovery;
+		}
+
+	}
+
+	/**
+	 * The client's own request quota, which keeps the application within the account's
+	 * rate limits.
+	 */
+	public static class Quota {
+
+		/**
+		 * Whether every attempt takes a permit of the client's own request quota before
+		 * it is sent. Needs Bucket4j (bucket4j_jdk17-core), which the starter brings.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Limits of the quota, all applied: at most 'requests' in any window of 'period',
+		 * of which at most 'burst' at once (at least 1, less than 'requests'). By default
+		 * the account's documented limits: 100 a minute with a burst of 10, and 1000 an
+		 * hour with a burst of 50.
+		 */
+		private List<Limit> limits = new ArrayList<>(
+				List.of(new Limit(100, Duration.ofMinutes(1), 10), new Limit(1000, Duration.ofHours(1), 50)));
+
+		/**
+		 * Time every attempt is held back after the provider answers 429 without a
+		 * Retry-After header; with one, its wait.
+		 */
+		private Duration defaultRetryAfter = Duration.ofSeconds(1);
+
+		/**
+		 * Store that keeps the quota: in memory, for one instance, or in Redis, shared by
+		 * every instance through Spring Boot's Redis connection (spring.data.redis.*,
+		 * Lettuce). Ignored when the application defines its own LoveandpayRequestQuota
+		 * bean.
+		 */
+		private QuotaStore store = QuotaStore.MEMORY;
+
+		/**
+		 * Number of instances that share the account. While Redis cannot be reached, each
+		 * instance keeps a local quota of the limits divided by this number.
+		 */
+		private int expectedInstances = 2;
+
+		private final QuotaRedis redis = new QuotaRedis();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<Limit> getLimits() {
+			return this.limits;
+		}
+
+		public void setLimits(List<Limit> limits) {
+			this.limits = limits;
+		}
+
+		public Duration getDefaultRetryAfter() {
+			return this.defaultRetryAfter;
+		}
+
+		public void setDefaultRetryAfter(Duration defaultRetryAfter) {
+			this.defaultRetryAfter = defaultRetryAfter;
+		}
+
+		public QuotaStore getStore() {
+			return this.store;
+		}
+
+		public void setStore(QuotaStore store) {
+			this.store = store;
+		}
+
+		public int getExpectedInstances() {
+			return this.expectedInstances;
+		}
+
+		public void setExpectedInstances(int expectedInstances) {
+			this.expectedInstances = expectedInstances;
+		}
+
+		public QuotaRedis getRedis() {
+			return this.redis;
+		}
+
+		@Override
+		public String toString() {
+			return "[enabled=" + this.enabled + ", limits=" + this.limits + ", defaultRetryAfter="
+					+ this.defaultRetryAfter + ", store=" + this.store + ", expectedInstances=" + this.expectedInstances
+					+ ", redis.keyPrefix=" + this.redis.keyPrefix + ", redis.timeout=" + this.redis.timeout
+					+ ", redis.retryInterval=" + this.redis.retryInterval + "]";
+		}
+
+	}
+
+	/**
+	 * The stores that can keep the request quota.
+	 */
+	public enum QuotaStore {
+
+		/**
+		 * In this instance's memory.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis, shared by every instance.
+		 */
+		REDIS
+
+	}
+
+	/**
+	 * The request quota in Redis.
+	 */
+	public static class QuotaRedis {
+
+		/**
+		 * Prefix of the keys in Redis, followed by a hash of the public API key.
+		 */
+		private String keyPrefix = "loveandpay:quota:";
+
+		/**
+		 * Time allowed for each Redis command of the quota; past it, the quota goes on
+		 * locally.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * Time the quota stays on its local fallback before it tries Redis again.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(5);
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+	}
+
+	/**
+	 * One limit of the request quota.
+	 */
+	public static class Limit {
+
+		/**
+		 * Most requests in any window of the period.
+		 */
+		private long requests;
+
+		/**
+		 * Length of the window.
+		 */
+		private @Nullable Duration period;
+
+		/**
+		 * Most requests at once; the rest is refilled evenly over the period.
+		 */
+		private long burst;
+
+		public Limit() {
+		}
+
+		public Limit(long requests, Duration period, long burst) {
+			this.requests = requests;
+			this.period = period;
+			this.burst = burst;
+		}
+
+		public long getRequests() {
+			return this.requests;
+		}
+
+		public void setRequests(long requests) {
+			this.requests = requests;
+		}
+
+		public @Nullable Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(@Nullable Duration period) {
+			this.period = period;
+		}
+
+		public long getBurst() {
+			return this.burst;
+		}
+
+		public void setBurst(long burst) {
+			this.burst = burst;
+		}
+
+		@Override
+		public String toString() {
+			return "[requests=" + this.requests + ", period=" + this.period + ", burst=" + this.burst + "]";
 		}
 
 	}

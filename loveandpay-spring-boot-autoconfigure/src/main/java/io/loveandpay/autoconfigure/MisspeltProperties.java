@@ -79,15 +79,17 @@ final class MisspeltProperties {
 	}
 
 	/**
-	 * Return a name without its trailing indexes: an element of a list property,
-	 * {@code loveandpay.webhook.secret[0]}, is the list's.
+	 * Return a name up to its first index: an element of a list property,
+	 * {@code loveandpay.webhook.secret[0]}, or a field of one,
+	 * {@code loveandpay.quota.limits[0].burst}, is the list's.
 	 */
 	private static ConfigurationPropertyName withoutIndexes(ConfigurationPropertyName name) {
-		ConfigurationPropertyName chopped = name;
-		while (chopped.isLastElementIndexed()) {
-			chopped = chopped.getParent();
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			if (name.isNumericIndex(i)) {
+				return name.chop(i);
+			}
 		}
-		return chopped;
+		return name;
 	}
 
 	/**

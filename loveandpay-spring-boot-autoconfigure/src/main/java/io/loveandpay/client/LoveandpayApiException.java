@@ -35,6 +35,18 @@ public class LoveandpayApiException extends LoveandpayException {
 	}
 
 	/**
+	 * Create a new exception with a message of its own, for a refusal that did not come
+	 * from the provider.
+	 * @param operation the API operation that failed
+	 * @param message the message, free of secrets and personal data
+	 * @param error what to report as the error
+	 */
+	protected LoveandpayApiException(String operation, String message, LoveandpayApiError error) {
+		super(operation, message, null);
+		this.error = error;
+	}
+
+	/**
 	 * Return what the provider said, unmasked.
 	 * @return the error details
 	 */

@@ -1,9 +1,12 @@
 package io.loveandpay.client;
 
+import java.time.Duration;
+
 /**
  * Hears what the client does besides answering calls, for metrics and alerts: retries,
- * and values the provider sends that its documentation does not list. Called on the
- * thread that handles the call; implementations must be quick and must not block.
+ * values the provider sends that its documentation does not list, and the waits and
+ * refusals of the client's request quota. Called on the thread that handles the call;
+ * implementations must be quick and must not block.
  *
  * @since 0.1.0
  */
@@ -29,6 +32,22 @@ public interface LoveandpayClientListener {
 	 * {@code KycSession.riskScore}; never the value itself
 	 */
 	default void undocumentedValue(String field) {
+	}
+
+	/**
+	 * An attempt took a permit of the client's request quota.
+	 * @param operation the operation
+	 * @param waited how long it waited for the permit, zero when one was free
+	 */
+	default void permitTaken(String operation, Duration waited) {
+	}
+
+	/**
+	 * The client's request quota refused a call, which was not sent: no permit would be
+	 * free before the call's deadline.
+	 * @param operation the operation
+	 */
+	default void refusedByQuota(String operation) {
 	}
 
 }

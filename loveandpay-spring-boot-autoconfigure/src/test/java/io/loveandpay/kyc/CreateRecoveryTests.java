@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -24,18 +25,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import io.loveandpay.client.LoveandpayAuthenticationException;
 import io.loveandpay.client.LoveandpayException;
 import io.loveandpay.client.LoveandpayInvalidRequestException;
 import io.loveandpay.client.LoveandpayObservationContext;
 import io.loveandpay.client.LoveandpayOutcomeUnknownException;
+import io.loveandpay.client.LoveandpayRequestQuota;
 import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.client.LoveandpayTimeoutException;
 import io.loveandpay.client.LoveandpayTransportException;
 import io.loveandpay.client.internal.LoveandpayApiClient;
 import io.loveandpay.client.internal.LoveandpayCallPolicy;
 import io.loveandpay.client.internal.LoveandpayClockSkew;
+import io.loveandpay.client.quota.LocalRequestQuota;
+import io.loveandpay.client.quota.QuotaLimit;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.LoveandpayRunners;
 import io.loveandpay.testsupport.Received;
@@ -303,6 +308,45 @@ class CreateRecoveryTests {
 					LoveandpayOutcomeUnknownException.class);
 			assertThat(requests()).containsExactly("POST " + SESSIONS);
 		});
+	}
+
+	@Test
+	void everyRequestOfTheRecoveryTakesAPermitOfTheQuota() {
+		createAnswerIsLost();
+		listAnswers(item(CREATED, CUSTOMER, NOW.plusSeconds(1)));
+		sessionAnswers(CREATED);
+		AtomicInteger permits = new AtomicInteger();
+		LocalRequestQuota local = new LocalRequestQuota(List.of(new QuotaLimit(100, Duration.ofMinutes(1), 10)),
+				Schedulers.parallel());
+		LoveandpayRequestQuota counting = new LoveandpayRequestQuota() {
+
+			@Override
+			public Mono<Duration> tryAcquire() {
+				return local.tryAcquire().doOnNext((wait) -> {
+					if (wait.isZero()) {
+						permits.incrementAndGet();
+					}
+				});
+			}
+
+			@Override
+			public Mono<Void> holdBack(Duration wait) {
+				return local.holdBack(wait);
+			}
+
+		};
+		KycSessionService service = KycSessionService.create(
+				LoveandpayApiClient
+					.builder(TestClients.webClientBuilder(server.baseUrl(), POLICY.attemptTimeout())
+						.filter(TestClients.signingFilter(this.skew.clock()))
+						.build())
+					.policy(POLICY)
+					.clockSkew(this.skew)
+					.quota(counting)
+					.build());
+		assertThat(service.createSession(request()).block(WAIT).id()).isEqualTo(CREATED);
+		assertThat(requests()).hasSize(3);
+		assertThat(permits).hasValue(3);
 	}
 
 	private LoveandpayApiClient client(String baseUrl, LoveandpayCallPolicy policy) {

@@ -1,6 +1,8 @@
 package io.loveandpay.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
@@ -11,6 +13,7 @@ import io.loveandpay.client.LoveandpayApiException;
 import io.loveandpay.client.LoveandpayAuthenticationException;
 import io.loveandpay.client.LoveandpayProtocolException;
 import io.loveandpay.client.LoveandpayRateLimitException;
+import io.loveandpay.client.LoveandpayRequestQuota;
 import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.client.LoveandpayTimeoutException;
 
@@ -29,6 +32,10 @@ import io.loveandpay.client.internal.RefusalHints;
  * someone must act. {@code UNKNOWN}: the provider is failing, unreachable, slow or
  * rate-limiting; the application itself is fine and restarting it would not help, and
  * {@code UNKNOWN} does not pull the application's overall status down.
+ * <p>
+ * The details also show the client's request quota, read at each check: where it is kept
+ * and whether it runs on its local fallback (and why, as a type name). A fallback never
+ * changes the status: the client goes on working.
  */
 final class LoveandpayHealthIndicator implements ReactiveHealthIndicator {
 
@@ -56,7 +63,28 @@ final class LoveandpayHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		return this.health;
+		return this.health.map(this::withQuota);
+	}
+
+	private Health withQuota(Health health) {
+		LoveandpayRequestQuota quota = this.client.get().quota();
+		if (quota == null) {
+			return health;
+		}
+		LoveandpayRequestQuota.State state = quota.state();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("store", state.store());
+		if (state.onFallback()) {
+			details.put("state", "local-fallback");
+			details.put("reason", state.fallbackReason());
+		}
+		else {
+			details.put("state", "memory".equals(state.store()) ? "local" : "shared");
+		}
+		if (state.storeErrors() > 0) {
+			details.put("storeErrors", state.storeErrors());
+		}
+		return Health.status(health.getStatus()).withDetails(health.getDetails()).withDetail("quota", details).build();
 	}
 
 	private Mono<Health> probe() {

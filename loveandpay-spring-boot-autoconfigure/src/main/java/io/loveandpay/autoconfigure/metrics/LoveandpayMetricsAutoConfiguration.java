@@ -3,6 +3,9 @@ package io.loveandpay.autoconfigure.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
+import io.loveandpay.client.LoveandpayRequestQuota;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import io.loveandpay.client.internal.LoveandpayClockSkew;
 
 /**
- * Auto-configuration of the client's Micrometer meters: retries, undocumented values and
- * the clock offset, when there is a {@link MeterRegistry}. The timer
+ * Auto-configuration of the client's Micrometer meters: retries, undocumented values, the
+ * clock offset and the request quota, when there is a {@link MeterRegistry}. The timer
  * {@code loveandpay.client.requests} comes from the client's observations and needs only
  * an {@code ObservationRegistry}.
  *
@@ -29,8 +32,8 @@ public final class LoveandpayMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoveandpayMetrics loveandpayMetrics(LoveandpayClockSkew clockSkew) {
-		return new LoveandpayMetrics(clockSkew);
+	LoveandpayMetrics loveandpayMetrics(LoveandpayClockSkew clockSkew, ObjectProvider<LoveandpayRequestQuota> quota) {
+		return new LoveandpayMetrics(clockSkew, quota::getIfUnique);
 	}
 
 }

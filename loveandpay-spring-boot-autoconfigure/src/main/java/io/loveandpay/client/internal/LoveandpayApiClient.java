@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -25,6 +26,8 @@ import io.loveandpay.client.LoveandpayException;
 import io.loveandpay.client.LoveandpayObservationContext;
 import io.loveandpay.client.LoveandpayObservationConvention;
 import io.loveandpay.client.LoveandpayProtocolException;
+import io.loveandpay.client.LoveandpayRateLimitException;
+import io.loveandpay.client.LoveandpayRequestQuota;
 import io.loveandpay.client.LoveandpaySigningFilter;
 
 import org.springframework.http.HttpHeaders;
@@ -45,6 +48,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link Scheduler} (Reactor's parallel scheduler unless one is given), so that tests can
  * drive them with virtual time.
  * <p>
+ * With a {@link LoveandpayRequestQuota}, every attempt (retries included) first takes a
+ * permit, waiting on the same scheduler while the call's deadline allows and failing at
+ * once, not sent, with a {@link LoveandpayRateLimitException} when it does not. A create
+ * waits only as long as leaves its attempt the whole attempt timeout, so that a wait
+ * never turns into an attempt cut short after it was sent. A {@code 429} answer holds
+ * back every attempt of every caller of the quota until its {@code Retry-After}, or for a
+ * default hold when the provider does not say.
+ * <p>
  * JSON is read and written with a mapper of the client's own, so the application's
  * Jackson settings never change what is sent to or read from the provider.
  *
@@ -53,6 +64,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class LoveandpayApiClient {
 
 	private static final Log logger = LogFactory.getLog(LoveandpayApiClient.class);
+
+	/**
+	 * How long a {@code 429} without a {@code Retry-After} holds back every attempt of
+	 * the quota, unless the builder sets another hold.
+	 */
+	public static final Duration DEFAULT_RATE_LIMIT_HOLD = Duration.ofSeconds(1);
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -74,6 +91,10 @@ public final class LoveandpayApiClient {
 
 	private final @Nullable String where;
 
+	private final @Nullable LoveandpayRequestQuota quota;
+
+	private final Duration rateLimitHold;
+
 	private LoveandpayApiClient(Builder builder) {
 		Supplier<WebClient> webClient = builder.webClient;
 		this.webClient = SingletonSupplier.of(() -> tracked(webClient.get()));
@@ -84,6 +105,8 @@ public final class LoveandpayApiClient {
 		this.scheduler = builder.scheduler;
 		this.baseUrl = builder.baseUrl;
 		this.where = Failures.where(this.baseUrl);
+		this.quota = builder.quota;
+		this.rateLimitHold = builder.rateLimitHold;
 		LoveandpayClientListener listener = this.listener;
 		LoveandpayClockSkew skew = this.skew;
 		this.codec = SingletonSupplier.of(() -> Codec.of(listener, skew));
@@ -158,6 +181,14 @@ public final class LoveandpayApiClient {
 	}
 
 	/**
+	 * Return the request quota that every attempt takes a permit of.
+	 * @return the quota, or {@code null} when attempts take no permit
+	 */
+	public @Nullable LoveandpayRequestQuota quota() {
+		return this.quota;
+	}
+
+	/**
 	 * Return the listener that hears retries and undocumented values.
 	 * @return the listener
 	 */
@@ -195,7 +226,8 @@ public final class LoveandpayApiClient {
 			catch (RuntimeException ex) {
 				return Mono.error(Failures.translate(call, ex, false, this.where));
 			}
-			return Mono.defer(() -> attempt(call, body, answerType, retries, scheduler, context))
+			return Mono.defer(() -> permit(call, retries, scheduler))
+				.then(Mono.defer(() -> attempt(call, body, answerType, retries, scheduler, context)))
 				.retryWhen(Retry.from((failures) -> failures
 					.concatMap((failure) -> retryOrFail(call, retries, failure.failure(), scheduler))))
 				.onErrorMap((ex) -> !(ex instanceof LoveandpayException),
@@ -217,7 +249,60 @@ public final class LoveandpayApiClient {
 				: new TimeoutException(
 						"Attempt " + attempt.number() + " took longer than " + limit.toMillis() + " ms"));
 		return send(call, body, answerType, attempt, context).timeout(limit, timedOut, scheduler)
-			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent(), this.where));
+			.onErrorMap((ex) -> Failures.translate(call, ex, attempt.mayHaveBeenSent(), this.where))
+			.onErrorResume(LoveandpayRateLimitException.class, this::holdBack);
+	}
+
+	/**
+	 * Take a permit of the quota for the next attempt, waiting for one while the call's
+	 * deadline allows.
+	 */
+	private Mono<Void> permit(LoveandpayCall call, Retries retries, Scheduler scheduler) {
+		LoveandpayRequestQuota quota = this.quota;
+		if (quota == null) {
+			return Mono.empty();
+		}
+		long start = scheduler.now(TimeUnit.NANOSECONDS);
+		return askForPermit(quota, call, retries, scheduler, start);
+	}
+
+	private Mono<Void> askForPermit(LoveandpayRequestQuota quota, LoveandpayCall call, Retries retries,
+			Scheduler scheduler, long start) {
+		return quota.tryAcquire().flatMap((wait) -> {
+			if (wait.isZero() || wait.isNegative()) {
+				this.listener.permitTaken(call.operation(),
+						Duration.ofNanos(scheduler.now(TimeUnit.NANOSECONDS) - start));
+				return Mono.empty();
+			}
+			Duration left = retries.timeLeft();
+			if (!call.idempotent()) {
+				left = left.minus(this.policy.attemptTimeout());
+			}
+			if (wait.compareTo(left) >= 0) {
+				this.listener.refusedByQuota(call.operation());
+				if (logger.isDebugEnabled()) {
+					logger.debug(call.operation() + " refused by the request quota, not sent: the next permit is "
+							+ wait.toMillis() + " ms away");
+				}
+				return Mono.error(LoveandpayRateLimitException.notSent(call.operation(), wait));
+			}
+			return Mono.delay(wait, scheduler)
+				.then(Mono.defer(() -> askForPermit(quota, call, retries, scheduler, start)));
+		});
+	}
+
+	/**
+	 * Tell the quota that the provider answered 429, so that it holds back every attempt,
+	 * then fail the attempt as before.
+	 */
+	private <T> Mono<T> holdBack(LoveandpayRateLimitException limited) {
+		LoveandpayRequestQuota quota = this.quota;
+		if (quota == null || !limited.sent()) {
+			return Mono.error(limited);
+		}
+		Duration retryAfter = limited.retryAfter();
+		Duration hold = (retryAfter != null && !retryAfter.isZero()) ? retryAfter : this.rateLimitHold;
+		return quota.holdBack(hold).onErrorResume((ex) -> Mono.empty()).then(Mono.error(limited));
 	}
 
 	private Mono<Long> retryOrFail(LoveandpayCall call, Retries retries, Throwable failure, Scheduler scheduler) {
@@ -386,6 +471,10 @@ public final class LoveandpayApiClient {
 
 		private @Nullable URI baseUrl;
 
+		private @Nullable LoveandpayRequestQuota quota;
+
+		private Duration rateLimitHold = DEFAULT_RATE_LIMIT_HOLD;
+
 		private Builder(Supplier<WebClient> webClient) {
 			this.webClient = webClient;
 		}
@@ -478,6 +567,16 @@ public final class LoveandpayApiClient {
 					listeners.get().forEach((listener) -> listener.undocumentedValue(field));
 				}
 
+				@Override
+				public void permitTaken(String operation, Duration waited) {
+					listeners.get().forEach((listener) -> listener.permitTaken(operation, waited));
+				}
+
+				@Override
+				public void refusedByQuota(String operation) {
+					listeners.get().forEach((listener) -> listener.refusedByQuota(operation));
+				}
+
 			};
 			return this;
 		}
@@ -491,6 +590,31 @@ public final class LoveandpayApiClient {
 		public Builder scheduler(Scheduler scheduler) {
 			Assert.notNull(scheduler, "'scheduler' must not be null");
 			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
+		 * Take a permit of this quota before every attempt, and hold it back after a
+		 * {@code 429}. Its clock should be the client's {@link #scheduler(Scheduler)
+		 * scheduler}.
+		 * @param quota the quota
+		 * @return this builder
+		 */
+		public Builder quota(LoveandpayRequestQuota quota) {
+			Assert.notNull(quota, "'quota' must not be null");
+			this.quota = quota;
+			return this;
+		}
+
+		/**
+		 * Set how long the quota holds back every attempt after a {@code 429} without a
+		 * {@code Retry-After}; {@link #DEFAULT_RATE_LIMIT_HOLD} unless set.
+		 * @param hold the hold
+		 * @return this builder
+		 */
+		public Builder rateLimitHold(Duration hold) {
+			Assert.isTrue(hold != null && !hold.isNegative() && !hold.isZero(), "'hold' must be positive");
+			this.rateLimitHold = hold;
 			return this;
 		}
 

@@ -88,6 +88,10 @@ final class Retries {
 	 */
 	@Nullable Decision decide(LoveandpayException failure) {
 		Attempt attempt = this.current;
+		if (failure instanceof LoveandpayRateLimitException limited && !limited.sent()) {
+			// The quota refused it: no permit before the deadline, so no retry either.
+			return null;
+		}
 		if (attempt == null || this.attempts >= this.policy.maxAttempts() || !this.call.retriesAllowed()) {
 			return null;
 		}
