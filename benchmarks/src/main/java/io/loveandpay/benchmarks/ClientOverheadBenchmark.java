@@ -68,7 +68,9 @@ public class ClientOverheadBenchmark {
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
 					"loveandpay.api-key=pk_test_benchmark_public_key",
-					"loveandpay.secret-key=sk_test_benchmark_secret_key_0123", "loveandpay.base-url=http://127.0.0.1:9")
+					"loveandpay.secret-key=sk_test_benchmark_secret_key_0123", "loveandpay.base-url=http://127.0.0.1:9",
+					// the quota holds the client to the account's 100 requests a minute
+					"loveandpay.quota.enabled=false")
 			.initializers((context) -> context.getBeanFactory()
 				.registerSingleton("inMemoryConnector",
 						(LoveandpayWebClientCustomizer) (builder) -> builder.clientConnector(connector)))

@@ -66,7 +66,10 @@ final class ThroughputBenchmark {
 					.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
 							"loveandpay.api-key=pk_test_benchmark_public_key",
 							"loveandpay.secret-key=sk_test_benchmark_secret_key_0123",
-							"loveandpay.base-url=" + stub.baseUrl(), "loveandpay.pool.max-connections=" + CONCURRENCY)
+							"loveandpay.base-url=" + stub.baseUrl(), "loveandpay.pool.max-connections=" + CONCURRENCY,
+							// the quota holds the client to the account's 100 requests a
+							// minute
+							"loveandpay.quota.enabled=false")
 					.run()) {
 			KycSessionService service = context.getBean(KycSessionService.class);
 			ConnectionProvider barePool = ConnectionProvider.builder("bare")

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -52,6 +53,7 @@ final class QuotaConfigurations {
 	static class InMemory {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		LoveandpayRequestQuota loveandpayRequestQuota(LoveandpayProperties properties) {
 			// The client's scheduler, whose clock is the system's.
@@ -67,6 +69,7 @@ final class QuotaConfigurations {
 	static class Redis {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		RedisRequestQuota loveandpayRequestQuota(LoveandpayProperties properties,
 				LoveandpayConnectionDetails connectionDetails,
