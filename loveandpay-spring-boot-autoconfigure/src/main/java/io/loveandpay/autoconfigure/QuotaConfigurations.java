@@ -54,8 +54,8 @@ final class QuotaConfigurations {
 
 		@Bean
 		@Lazy
-		@ConditionalOnMissingBean
-		LoveandpayRequestQuota loveandpayRequestQuota(LoveandpayProperties properties) {
+		@ConditionalOnMissingBean(LoveandpayRequestQuota.class)
+		LocalRequestQuota loveandpayRequestQuota(LoveandpayProperties properties) {
 			// The client's scheduler, whose clock is the system's.
 			return new LocalRequestQuota(QuotaSettings.limits(properties), Schedulers.parallel());
 		}
@@ -70,7 +70,7 @@ final class QuotaConfigurations {
 
 		@Bean
 		@Lazy
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(LoveandpayRequestQuota.class)
 		RedisRequestQuota loveandpayRequestQuota(LoveandpayProperties properties,
 				LoveandpayConnectionDetails connectionDetails,
 				ObjectProvider<LettuceConnectionFactory> connectionFactory) {

@@ -14,6 +14,7 @@ import io.loveandpay.client.quota.LocalRequestQuota;
 import io.loveandpay.client.quota.QuotaLimit;
 import io.loveandpay.client.quota.RedisRequestQuota;
 import io.loveandpay.autoconfigure.health.LoveandpayHealthAutoConfiguration;
+import io.loveandpay.testsupport.Checkout;
 import io.loveandpay.testsupport.LoveandpayRunners;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class LoveandpayQuotaAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = LoveandpayRunners.configured(new ApplicationContextRunner());
+	private final ApplicationContextRunner runner = LoveandpayRunners.configured(new ApplicationContextRunner())
+		.withBean(Checkout.class);
 
 	@Test
 	void clientTakesPermitsOfALocalQuotaWithTheAccountsLimitsByDefault() {

@@ -160,7 +160,10 @@ class SeveralInstancesTests {
 					"loveandpay.quota.limits[0].requests=" + LIMIT,
 					"loveandpay.quota.limits[0].period=" + WINDOW.toMillis() + "ms",
 					"loveandpay.quota.limits[0].burst=2", "loveandpay.call-timeout=3s",
-					"spring.reactor.netty.shutdown-quiet-period=0s");
+					"spring.reactor.netty.shutdown-quiet-period=0s",
+					// sharing is under test, not the fallback of a slow Redis on a busy
+					// machine
+					"loveandpay.quota.redis.timeout=2s");
 	}
 
 }
