@@ -30,7 +30,7 @@ final class MisspeltProperties {
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("loveandpay");
 
-	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+	static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	private static final int MOST = 5;
 

@@ -4,6 +4,11 @@ import io.loveandpay.autoconfigure.LoveandpayAutoConfiguration;
 import io.loveandpay.autoconfigure.LoveandpayConnectionDetails;
 import io.loveandpay.autoconfigure.LoveandpayProperties;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.function.SingletonSupplier;
 import io.loveandpay.client.internal.LoveandpayApiClient;
 
@@ -27,6 +33,7 @@ import io.loveandpay.client.internal.LoveandpayApiClient;
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(LoveandpayApiClient.class)
 @ConditionalOnEnabledHealthIndicator("loveandpay")
+@ImportRuntimeHints(LoveandpayHealthAutoConfiguration.ProbeRuntimeHints.class)
 public final class LoveandpayHealthAutoConfiguration {
 
 	@Bean
@@ -38,6 +45,18 @@ public final class LoveandpayHealthAutoConfiguration {
 		return new LoveandpayHealthIndicator(SingletonSupplier.of(client::getObject),
 				connectionDetails.getBaseUrl().toString(), LoveandpayProperties.mode(connectionDetails.getApiKey()),
 				properties.getHealth().getTimeout(), properties.getHealth().getCacheTtl());
+	}
+
+	/**
+	 * Reflection hints for the answer of the health probe, which the client binds.
+	 */
+	static final class ProbeRuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), ProbeEnvelope.class);
+		}
+
 	}
 
 }

@@ -68,7 +68,7 @@ class ServletWebhookEndpointTests {
 		run((mvc, received) -> {
 			String big = Webhooks.kycCompleted("evt_big")
 				.replace("\"level\":\"basic\"", "\"level\":\"" + "x".repeat(3000) + "\"");
-			send(mvc, Webhooks.signed(big)).andExpect(status().isPayloadTooLarge());
+			send(mvc, Webhooks.signed(big)).andExpect(status().isContentTooLarge());
 			assertThat(received.calls).hasValue(0);
 		});
 	}
