@@ -50,11 +50,13 @@ public final class Leaks {
 	}
 
 	/**
-	 * Return whether digits appear as a number of their own: not within a longer number,
-	 * and not as the counter that ends a thread's name ({@code tomcat-handler-8831}).
+	 * Return whether digits appear as a number of their own: not within a longer number
+	 * or a word, not within a hexadecimal id (Reactor Netty's connection ids such as
+	 * {@code [5e8831fa-3, L:/127.0.0.1:...]}), and not as the counter that ends a
+	 * thread's name ({@code tomcat-handler-8831}).
 	 */
 	private static boolean digitsIn(String text, String digits) {
-		return Pattern.compile("(?<![0-9-])" + digits + "(?![0-9])").matcher(text).find();
+		return Pattern.compile("(?<![0-9A-Za-z-])" + digits + "(?![0-9A-Za-z])").matcher(text).find();
 	}
 
 	public static void assertClean(Throwable failure) {

@@ -20,6 +20,8 @@ class LeaksTests {
 	void threadCountersAndLongerNumbersAreNotDocumentDigits() {
 		assertThat(Leaks.findIn("[tomcat-handler-8831] refused")).isEmpty();
 		assertThat(Leaks.findIn("took 188312 ns")).isEmpty();
+		assertThat(Leaks.findIn("[5e8831fa-3, L:/127.0.0.1:41234] closed")).isEmpty();
+		assertThat(Leaks.findIn("[id: 0x8831beef] active")).isEmpty();
 	}
 
 	@Test
