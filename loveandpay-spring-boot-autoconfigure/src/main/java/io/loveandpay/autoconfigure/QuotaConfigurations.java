@@ -26,6 +26,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * <p>
  * Without Bucket4j on the class path there is no quota: the client logs a warning when it
  * is made, and start-up fails when {@code loveandpay.quota.enabled} is explicitly true.
+ * <p>
+ * The lazy quota beans are declared as the {@link LoveandpayRequestQuota} the client
+ * injects: Spring reads the declared methods of every bean's declared type at start-up,
+ * lazy beans included, and Bucket4j's types need not load before the client is made.
  */
 final class QuotaConfigurations {
 
@@ -55,7 +59,7 @@ final class QuotaConfigurations {
 		@Bean
 		@Lazy
 		@ConditionalOnMissingBean(LoveandpayRequestQuota.class)
-		LocalRequestQuota loveandpayRequestQuota(LoveandpayProperties properties) {
+		LoveandpayRequestQuota loveandpayRequestQuota(LoveandpayProperties properties) {
 			// The client's scheduler, whose clock is the system's.
 			return new LocalRequestQuota(QuotaSettings.limits(properties), Schedulers.parallel());
 		}
@@ -71,7 +75,7 @@ final class QuotaConfigurations {
 		@Bean
 		@Lazy
 		@ConditionalOnMissingBean(LoveandpayRequestQuota.class)
-		RedisRequestQuota loveandpayRequestQuota(LoveandpayProperties properties,
+		LoveandpayRequestQuota loveandpayRequestQuota(LoveandpayProperties properties,
 				LoveandpayConnectionDetails connectionDetails,
 				ObjectProvider<LettuceConnectionFactory> connectionFactory) {
 			LettuceConnectionFactory factory = connectionFactory.getIfUnique();

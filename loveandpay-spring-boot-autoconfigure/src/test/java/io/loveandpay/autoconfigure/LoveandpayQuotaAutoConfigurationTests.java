@@ -43,7 +43,7 @@ class LoveandpayQuotaAutoConfigurationTests {
 	@Test
 	void clientTakesPermitsOfALocalQuotaWithTheAccountsLimitsByDefault() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(LocalRequestQuota.class);
+			assertThat(context).hasSingleBean(LoveandpayRequestQuota.class);
 			LocalRequestQuota quota = context.getBean(LocalRequestQuota.class);
 			assertThat(quota.limits()).containsExactly(new QuotaLimit(100, Duration.ofMinutes(1), 10),
 					new QuotaLimit(1000, Duration.ofHours(1), 50));
@@ -86,7 +86,7 @@ class LoveandpayQuotaAutoConfigurationTests {
 
 		};
 		this.runner.withBean(LoveandpayRequestQuota.class, () -> own).run((context) -> {
-			assertThat(context).doesNotHaveBean(LocalRequestQuota.class);
+			assertThat(context).getBean(LoveandpayRequestQuota.class).isSameAs(own);
 			assertThat(context.getBean(LoveandpayApiClient.class).quota()).isSameAs(own);
 		});
 	}
@@ -174,7 +174,7 @@ class LoveandpayQuotaAutoConfigurationTests {
 			.withPropertyValues("loveandpay.quota.store=redis", "loveandpay.quota.expected-instances=4",
 					"spring.data.redis.port=1")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(RedisRequestQuota.class).doesNotHaveBean(LocalRequestQuota.class);
+				assertThat(context).getBean(LoveandpayRequestQuota.class).isInstanceOf(RedisRequestQuota.class);
 				RedisRequestQuota quota = context.getBean(RedisRequestQuota.class);
 				assertThat(context.getBean(LoveandpayApiClient.class).quota()).isSameAs(quota);
 				assertThat(quota.fallbackLimits()).containsExactly(new QuotaLimit(25, Duration.ofMinutes(1), 2),
