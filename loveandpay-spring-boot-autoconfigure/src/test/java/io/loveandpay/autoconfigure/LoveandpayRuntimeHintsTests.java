@@ -2,6 +2,7 @@ package io.loveandpay.autoconfigure;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,11 +96,16 @@ class LoveandpayRuntimeHintsTests {
 
 		};
 		scanner.addIncludeFilter(new AssignableTypeFilter(ProviderAnswer.class));
+		// The client's own answers: those that ship with it, not the tests' answers.
+		URL client = ProviderAnswer.class.getProtectionDomain().getCodeSource().getLocation();
 		List<Class<?>> answers = new ArrayList<>();
 		for (BeanDefinition definition : scanner.findCandidateComponents("io.loveandpay")) {
 			String name = definition.getBeanClassName();
-			if (name != null && !name.contains("Tests")) {
-				answers.add(ClassUtils.resolveClassName(name, LoveandpayRuntimeHintsTests.class.getClassLoader()));
+			if (name != null) {
+				Class<?> answer = ClassUtils.resolveClassName(name, LoveandpayRuntimeHintsTests.class.getClassLoader());
+				if (client.equals(answer.getProtectionDomain().getCodeSource().getLocation())) {
+					answers.add(answer);
+				}
 			}
 		}
 		return answers;

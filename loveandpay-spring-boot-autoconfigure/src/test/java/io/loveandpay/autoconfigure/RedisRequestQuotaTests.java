@@ -24,6 +24,7 @@ import io.loveandpay.client.internal.LoveandpayCall;
 import io.loveandpay.client.internal.ProviderAnswer;
 import io.loveandpay.client.quota.QuotaLimit;
 import io.loveandpay.client.quota.RedisRequestQuota;
+import io.loveandpay.testsupport.SlidingWindows;
 import io.loveandpay.testsupport.Leaks;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.LoveandpayRunners;
@@ -108,7 +109,7 @@ class RedisRequestQuotaTests {
 			Duration run = Duration.ofSeconds(12);
 			Flux.merge(drive(one, 4, run), drive(two, 4, run)).blockLast(run.plus(BOUND));
 			List<Long> times = receivedMillis();
-			assertThat(mostInAnyWindow(times, PERIOD.minus(JITTER).toMillis()))
+			assertThat(SlidingWindows.mostInAnyWindow(times, PERIOD.minus(JITTER).toMillis()))
 				.as("most requests in any %s window", PERIOD.minus(JITTER))
 				.isLessThanOrEqualTo(LIMIT);
 			// 4 at once, then 16 every 5 s: about 42 in 12 s, shared; twice that if not.
@@ -223,18 +224,6 @@ class RedisRequestQuotaTests {
 			.map((date) -> date.getTime())
 			.sorted()
 			.toList();
-	}
-
-	private static int mostInAnyWindow(List<Long> sortedTimes, long window) {
-		int most = 0;
-		int first = 0;
-		for (int last = 0; last < sortedTimes.size(); last++) {
-			while (sortedTimes.get(last) - sortedTimes.get(first) > window) {
-				first++;
-			}
-			most = Math.max(most, last - first + 1);
-		}
-		return most;
 	}
 
 	private static int countOf(String text, String part) {

@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -19,7 +18,6 @@ import io.loveandpay.client.LoveandpayTimeoutException;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of the waits between attempts and of the limits on attempts and calls, on virtual
@@ -86,7 +85,7 @@ class CallTimingTests {
 		start(LoveandpayCall.get("getThing", "/things/{id}", 1).build(),
 				policy(3, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(5), Duration.ofMinutes(30)));
 		advanceUntil(() -> this.outcome.get() != null, Duration.ofSeconds(10), false);
-		assertThat(this.outcome.get()).isInstanceOfSatisfying(Answer.class,
+		assertThat(this.outcome.get()).isInstanceOfSatisfying(TestAnswer.class,
 				(answer) -> assertThat(answer.name()).isEqualTo("thing"));
 		assertThat(this.attemptsStartedAt).hasSize(3);
 		assertThat(waitBeforeRetry(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000).plus(STEP));
@@ -117,7 +116,7 @@ class CallTimingTests {
 		start(LoveandpayCall.get("getThing", "/things/{id}", 1).build(), policy(3, Duration.ofMillis(100),
 				Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30)));
 		advanceUntil(() -> this.outcome.get() != null, Duration.ofSeconds(10), false);
-		assertThat(this.outcome.get()).isInstanceOfSatisfying(Answer.class,
+		assertThat(this.outcome.get()).isInstanceOfSatisfying(TestAnswer.class,
 				(answer) -> assertThat(answer.name()).isEqualTo("thing"));
 		assertThat(waitBeforeRetry(1)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(3).plus(STEP));
 	}
@@ -182,7 +181,7 @@ class CallTimingTests {
 
 			})
 			.build();
-		this.call = client.exchange(call, Answer.class).subscribe(this.outcome::set, this.outcome::set);
+		this.call = client.exchange(call, TestAnswer.class).subscribe(this.outcome::set, this.outcome::set);
 	}
 
 	private static LoveandpayCallPolicy policy(int attempts, Duration initialBackoff, Duration maxBackoff,
@@ -228,18 +227,7 @@ class CallTimingTests {
 	}
 
 	private static void awaitReal(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				fail("Condition not met within 10 s");
-			}
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-		}
-	}
-
-	record Answer(@Nullable Boolean success, @Nullable JsonNode error,
-			@Nullable String name) implements ProviderAnswer {
-
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(condition::getAsBoolean);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,6 +16,7 @@ import io.loveandpay.client.LoveandpayClientListener;
 import io.loveandpay.client.LoveandpayRateLimitException;
 import io.loveandpay.client.quota.LocalRequestQuota;
 import io.loveandpay.client.quota.QuotaLimit;
+import io.loveandpay.testsupport.SlidingWindows;
 import io.loveandpay.testsupport.LocalServers;
 import io.loveandpay.testsupport.TestClients;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.scheduler.VirtualTimeScheduler;
-import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -35,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of the client's request quota on virtual time: every attempt takes a permit of a
@@ -86,7 +86,7 @@ class RequestQuotaTests {
 			assertThat(started.get(i)).as("attempt %d", i)
 				.isBetween((i - 1) * 1000L, (i - 1) * 1000L + SLACK.toMillis());
 		}
-		assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.get()).isInstanceOf(Answer.class));
+		assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.get()).isInstanceOf(TestAnswer.class));
 		assertThat(server.getAllServeEvents()).hasSize(5);
 		assertThat(this.waits).hasSize(5);
 		assertThat(this.waits.stream().filter(Duration::isZero)).hasSize(2);
@@ -105,7 +105,8 @@ class RequestQuotaTests {
 		List<Long> started = this.attemptsStartedAt.stream().sorted().toList();
 		assertThat(started).hasSize(60);
 		assertThat(server.getAllServeEvents()).hasSize(60);
-		assertThat(mostInAnyWindow(started, period.toMillis())).as("most requests in any closed 10 s window")
+		assertThat(SlidingWindows.mostInAnyWindow(started, period.toMillis()))
+			.as("most requests in any closed 10 s window")
 			.isEqualTo(20);
 		// Four at once, then sixteen every ten seconds: the last of 60 after 35 s.
 		assertThat(started.get(59)).isBetween(35_000L, 35_000L + SLACK.toMillis() * 4);
@@ -142,7 +143,7 @@ class RequestQuotaTests {
 		AtomicReference<@Nullable Object> second = start(client, createThing());
 		assertThat(second.get()).as("waiting").isNull();
 		advanceUntil(() -> second.get() != null, Duration.ofSeconds(15));
-		assertThat(second.get()).isInstanceOf(Answer.class);
+		assertThat(second.get()).isInstanceOf(TestAnswer.class);
 		assertThat(this.attemptsStartedAt).hasSize(2);
 		assertThat(this.attemptsStartedAt.get(1)).isBetween(10_000L, 10_000L + SLACK.toMillis());
 	}
@@ -173,7 +174,7 @@ class RequestQuotaTests {
 		LoveandpayApiClient client = client(List.of(new QuotaLimit(2, Duration.ofSeconds(10), 1)), policy(3, 60));
 		AtomicReference<@Nullable Object> outcome = start(client, getThing());
 		advanceUntil(() -> outcome.get() != null, Duration.ofSeconds(20));
-		assertThat(outcome.get()).isInstanceOf(Answer.class);
+		assertThat(outcome.get()).isInstanceOf(TestAnswer.class);
 		assertThat(this.attemptsStartedAt).hasSize(2);
 		// The backoff is at most 200 ms; the permit is 10 s away.
 		assertThat(this.attemptsStartedAt.get(1)).isBetween(10_000L, 10_000L + SLACK.toMillis());
@@ -194,7 +195,7 @@ class RequestQuotaTests {
 		AtomicReference<@Nullable Object> other = start(client, LoveandpayCall.get("getThing", "/things/2").build());
 		assertThat(other.get()).as("held back").isNull();
 		advanceUntil(() -> other.get() != null, Duration.ofSeconds(10));
-		assertThat(other.get()).isInstanceOf(Answer.class);
+		assertThat(other.get()).isInstanceOf(TestAnswer.class);
 		assertThat(this.attemptsStartedAt.get(1)).isBetween(3000L, heldFrom + 3000L + SLACK.toMillis());
 	}
 
@@ -226,18 +227,6 @@ class RequestQuotaTests {
 			assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(120));
 		});
 		assertThat(server.getAllServeEvents()).hasSize(1);
-	}
-
-	static int mostInAnyWindow(List<Long> sortedTimes, long window) {
-		int most = 0;
-		int first = 0;
-		for (int last = 0; last < sortedTimes.size(); last++) {
-			while (sortedTimes.get(last) - sortedTimes.get(first) > window) {
-				first++;
-			}
-			most = Math.max(most, last - first + 1);
-		}
-		return most;
 	}
 
 	private static void answerThings() {
@@ -292,7 +281,7 @@ class RequestQuotaTests {
 
 	private AtomicReference<@Nullable Object> start(LoveandpayApiClient client, LoveandpayCall call) {
 		AtomicReference<@Nullable Object> outcome = new AtomicReference<>();
-		this.calls.add(client.exchange(call, Answer.class)
+		this.calls.add(client.exchange(call, TestAnswer.class)
 			.doFinally((signal) -> this.settled.incrementAndGet())
 			.subscribe(outcome::set, outcome::set));
 		return outcome;
@@ -315,18 +304,7 @@ class RequestQuotaTests {
 	}
 
 	private static void awaitReal(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				fail("Condition not met within 10 s");
-			}
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-		}
-	}
-
-	record Answer(@Nullable Boolean success, @Nullable JsonNode error,
-			@Nullable String name) implements ProviderAnswer {
-
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(condition::getAsBoolean);
 	}
 
 }
