@@ -44,7 +44,8 @@ class ReactiveWebhookEndpointTests {
 	@Test
 	void validDeliveryIsAcknowledgedAfterTheListenerGotTheEvent() {
 		run((client, received) -> {
-			send(client, Webhooks.signed(Webhooks.kycCompleted("evt_valid"))).expectStatus()
+			Webhooks.send(client, Webhooks.signed(Webhooks.kycCompleted("evt_valid")))
+				.expectStatus()
 				.isOk()
 				.expectBody()
 				.isEmpty();
@@ -104,8 +105,10 @@ class ReactiveWebhookEndpointTests {
 			.withBean(LoveandpayWebhookHandler.class, () -> onParallelThread)
 			.run((context) -> {
 				WebTestClient client = client(context);
-				send(client, Webhooks.signed(Webhooks.kycCompleted("evt_store"))).expectStatus().isOk();
-				send(client, Webhooks.signed(Webhooks.kycCompleted("evt_fails"))).expectStatus().isEqualTo(500);
+				Webhooks.send(client, Webhooks.signed(Webhooks.kycCompleted("evt_store"))).expectStatus().isOk();
+				Webhooks.send(client, Webhooks.signed(Webhooks.kycCompleted("evt_fails")))
+					.expectStatus()
+					.isEqualTo(500);
 				assertThat(nonBlocking).containsExactly(false, false, false, false);
 			});
 	}
@@ -113,7 +116,8 @@ class ReactiveWebhookEndpointTests {
 	@Test
 	void badSignatureIsRefusedWith401AndNothingInTheAnswer() {
 		run((client, received) -> {
-			send(client, Webhooks.signed("whsec_wrong_secret_0003", Webhooks.kycCompleted("evt_forged"))).expectStatus()
+			Webhooks.send(client, Webhooks.signed("whsec_wrong_secret_0003", Webhooks.kycCompleted("evt_forged")))
+				.expectStatus()
 				.isUnauthorized()
 				.expectBody()
 				.isEmpty();
@@ -127,7 +131,7 @@ class ReactiveWebhookEndpointTests {
 			String big = Webhooks.kycCompleted("evt_big")
 				.replace("\"level\":\"basic\"", "\"level\":\"" + "x".repeat(3000) + "\"");
 			SignedWebhook webhook = Webhooks.signed(big);
-			send(client, webhook).expectStatus().isEqualTo(413);
+			Webhooks.send(client, webhook).expectStatus().isEqualTo(413);
 			byte[] body = webhook.body();
 			Flux<DataBuffer> chunks = Flux.range(0, 4)
 				.map((i) -> Arrays.copyOfRange(body, i * body.length / 4, (i + 1) * body.length / 4))
@@ -148,10 +152,10 @@ class ReactiveWebhookEndpointTests {
 		run((client, received) -> {
 			received.failuresToThrow.set(1);
 			SignedWebhook webhook = Webhooks.signed(Webhooks.kycCompleted("evt_retry"));
-			send(client, webhook).expectStatus().isEqualTo(500).expectBody().isEmpty();
+			Webhooks.send(client, webhook).expectStatus().isEqualTo(500).expectBody().isEmpty();
 			assertThat(received.events).isEmpty();
-			send(client, webhook).expectStatus().isOk();
-			send(client, webhook).expectStatus().isOk();
+			Webhooks.send(client, webhook).expectStatus().isOk();
+			Webhooks.send(client, webhook).expectStatus().isOk();
 			assertThat(received.events).extracting(KycWebhookEvent::eventId).containsExactly("evt_retry");
 			assertThat(received.calls).hasValue(2);
 		});
@@ -161,8 +165,8 @@ class ReactiveWebhookEndpointTests {
 	void duplicateIsAcknowledgedWithoutRunningTheListener() {
 		run((client, received) -> {
 			String json = Webhooks.kycCompleted("evt_dup");
-			send(client, Webhooks.signed(json)).expectStatus().isOk();
-			send(client, Webhooks.signed(json)).expectStatus().isOk();
+			Webhooks.send(client, Webhooks.signed(json)).expectStatus().isOk();
+			Webhooks.send(client, Webhooks.signed(json)).expectStatus().isOk();
 			assertThat(received.calls).hasValue(1);
 		});
 	}
@@ -181,8 +185,8 @@ class ReactiveWebhookEndpointTests {
 					? Mono.error(new IllegalStateException("handler failure for the test")) : Mono.empty());
 		this.runner.withBean(LoveandpayWebhookHandler.class, () -> handler).run((context) -> {
 			WebTestClient client = client(context);
-			send(client, Webhooks.signed(Webhooks.kycCompleted("evt_good"))).expectStatus().isOk();
-			send(client, Webhooks.signed(Webhooks.kycCompleted("evt_bad"))).expectStatus().isEqualTo(500);
+			Webhooks.send(client, Webhooks.signed(Webhooks.kycCompleted("evt_good"))).expectStatus().isOk();
+			Webhooks.send(client, Webhooks.signed(Webhooks.kycCompleted("evt_bad"))).expectStatus().isEqualTo(500);
 			assertThat(handled).containsExactly("evt_good", "evt_bad");
 		});
 	}
@@ -191,7 +195,8 @@ class ReactiveWebhookEndpointTests {
 	void handlerThatNeverCompletesFailsTheDeliveryAfterTheClaimTimeout() {
 		this.runner.withPropertyValues("loveandpay.webhook.claim-timeout=200ms")
 			.withBean(LoveandpayWebhookHandler.class, () -> (event) -> Mono.never())
-			.run((context) -> send(client(context), Webhooks.signed(Webhooks.kycCompleted("evt_hangs"))).expectStatus()
+			.run((context) -> Webhooks.send(client(context), Webhooks.signed(Webhooks.kycCompleted("evt_hangs")))
+				.expectStatus()
 				.isEqualTo(500));
 	}
 
@@ -201,7 +206,7 @@ class ReactiveWebhookEndpointTests {
 		this.runner
 			.withBean(LoveandpayWebhookHandler.class, () -> (event) -> Mono.fromRunnable(() -> handled.add(event)))
 			.run((context) -> {
-				send(client(context), Webhooks.signed("not json at all")).expectStatus().isOk();
+				Webhooks.send(client(context), Webhooks.signed("not json at all")).expectStatus().isOk();
 				assertThat(handled).singleElement()
 					.satisfies((event) -> assertThat(event.rawJson()).isEqualTo("not json at all"));
 				assertThat(context.getBean(Webhooks.Received.class).calls).hasValue(0);
@@ -220,14 +225,6 @@ class ReactiveWebhookEndpointTests {
 		RouterFunction<ServerResponse> router = context.getBean(LoveandpayWebhookAutoConfiguration.ROUTER_BEAN,
 				RouterFunction.class);
 		return WebTestClient.bindToRouterFunction(router).build();
-	}
-
-	private static WebTestClient.ResponseSpec send(WebTestClient client, SignedWebhook webhook) {
-		return client.post()
-			.uri(Webhooks.PATH)
-			.headers((headers) -> webhook.headers().forEach(headers::set))
-			.bodyValue(webhook.body())
-			.exchange();
 	}
 
 	@FunctionalInterface

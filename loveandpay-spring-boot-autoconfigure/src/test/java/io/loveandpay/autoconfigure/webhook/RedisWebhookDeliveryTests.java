@@ -156,24 +156,16 @@ class RedisWebhookDeliveryTests {
 					.build();
 				Webhooks.Received received = reactive.getBean(Webhooks.Received.class);
 				SignedWebhook first = Webhooks.signed(Webhooks.kycCompleted(eventId("evt_reactive")));
-				send(client, first).expectStatus().isOk();
+				Webhooks.send(client, first).expectStatus().isOk();
 				assertThat(received.calls).hasValue(1);
 				assertThat(received.onNonBlockingThread).containsExactly(false);
 				assertThat(servlet.send(first)).as("a duplicate on the other instance").isEqualTo(200);
 				assertThat(servlet.received().calls).hasValue(0);
 				SignedWebhook second = Webhooks.signed(Webhooks.kycCompleted(eventId("evt_servlet")));
 				assertThat(servlet.send(second)).isEqualTo(200);
-				send(client, second).expectStatus().isOk();
+				Webhooks.send(client, second).expectStatus().isOk();
 				assertThat(received.calls).hasValue(1);
 			}));
-	}
-
-	private static WebTestClient.ResponseSpec send(WebTestClient client, SignedWebhook webhook) {
-		return client.post()
-			.uri(Webhooks.PATH)
-			.headers((headers) -> webhook.headers().forEach(headers::set))
-			.bodyValue(webhook.body())
-			.exchange();
 	}
 
 	private String eventId(String name) {

@@ -14,9 +14,11 @@ import io.loveandpay.webhook.WebhookSigner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Secrets, signed bodies and a recording listener shared by the webhook endpoint tests.
+ * Secrets, signed bodies, their delivery to the reactive endpoint and a recording
+ * listener, shared by the webhook endpoint tests.
  */
 final class Webhooks {
 
@@ -43,6 +45,17 @@ final class Webhooks {
 
 	static SignedWebhook signed(String secret, String json) {
 		return new WebhookSigner(secret).sign(json);
+	}
+
+	/**
+	 * Post a signed webhook to the endpoint, as the provider does.
+	 */
+	static WebTestClient.ResponseSpec send(WebTestClient client, SignedWebhook webhook) {
+		return client.post()
+			.uri(PATH)
+			.headers((headers) -> webhook.headers().forEach(headers::set))
+			.bodyValue(webhook.body())
+			.exchange();
 	}
 
 	/**

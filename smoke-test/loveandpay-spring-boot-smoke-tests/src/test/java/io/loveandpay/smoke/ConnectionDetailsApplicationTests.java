@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.loveandpay.autoconfigure.LoveandpayConnectionDetails;
 import io.loveandpay.test.standin.LoveandpayStandIn;
+import io.loveandpay.test.testsupport.CanaryKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.loveandpay.client.LoveandpayProtocolException;
 import io.loveandpay.client.LoveandpayServerException;
 import io.loveandpay.kyc.KycSessionService;
+import io.loveandpay.test.testsupport.CanaryKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

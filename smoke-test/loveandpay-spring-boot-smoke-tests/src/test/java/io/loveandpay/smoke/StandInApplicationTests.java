@@ -2,6 +2,7 @@ package io.loveandpay.smoke;
 
 import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
 import io.loveandpay.test.standin.LoveandpayStandIn;
+import io.loveandpay.test.testsupport.CanaryKeys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;

@@ -8,6 +8,7 @@ import io.loveandpay.kyc.KycSessionService;
 import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
 import io.loveandpay.test.standin.LoveandpayStandIn;
 import io.loveandpay.test.standin.RecordedWebhook;
+import io.loveandpay.test.testsupport.CanaryKeys;
 import io.loveandpay.testsupport.WebhookEventRecorder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,12 +49,10 @@ class SecuredStandInWebhookTests {
 		assertThat(standIn.journal().webhooks()).as("no redelivery").hasSize(1);
 	}
 
-	@Nested
-	@SpringBootTest(classes = { SecuredApplication.class, WebhookEventRecorder.class },
-			webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
-	@AutoConfigureLoveandpayStandIn
-	@Import(CanaryKeys.class)
-	class OnSpringMvc {
+	/**
+	 * The test that each web stack runs against an application of its own.
+	 */
+	abstract static class ApprovalDelivery {
 
 		@LocalServerPort
 		int port;
@@ -76,27 +75,19 @@ class SecuredStandInWebhookTests {
 
 	@Nested
 	@SpringBootTest(classes = { SecuredApplication.class, WebhookEventRecorder.class },
+			webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
+	@AutoConfigureLoveandpayStandIn
+	@Import(CanaryKeys.class)
+	class OnSpringMvc extends ApprovalDelivery {
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = { SecuredApplication.class, WebhookEventRecorder.class },
 			webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=reactive")
 	@AutoConfigureLoveandpayStandIn
 	@Import(CanaryKeys.class)
-	class OnWebFlux {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		LoveandpayStandIn standIn;
-
-		@Autowired
-		KycSessionService sessions;
-
-		@Autowired
-		WebhookEventRecorder recorder;
-
-		@Test
-		void approvalIsDeliveredThroughTheWebhookChain() {
-			assertApprovalDelivered(this.standIn, this.sessions, this.recorder, this.port);
-		}
+	class OnWebFlux extends ApprovalDelivery {
 
 	}
 

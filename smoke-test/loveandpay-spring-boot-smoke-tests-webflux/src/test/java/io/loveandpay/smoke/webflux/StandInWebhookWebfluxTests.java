@@ -8,6 +8,7 @@ import io.loveandpay.kyc.KycWebhookEvent;
 import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
 import io.loveandpay.test.standin.LoveandpayStandIn;
 import io.loveandpay.test.standin.RecordedWebhook;
+import io.loveandpay.test.testsupport.CanaryKeys;
 import io.loveandpay.testsupport.WebhookEventRecorder;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import io.loveandpay.test.autoconfigure.AutoConfigureLoveandpayStandIn;
 import io.loveandpay.test.standin.LoveandpayStandIn;
 import io.loveandpay.test.standin.RecordedRequest;
 import io.loveandpay.test.standin.SignatureVerdict;
+import io.loveandpay.test.testsupport.CanaryKeys;
 import io.loveandpay.testsupport.Leaks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
