@@ -70,7 +70,7 @@ class LoveandpayObservationTests {
 		return LoveandpayRunners.configured(new ApplicationContextRunner(), LoveandpayMetricsAutoConfiguration.class)
 			.withConfiguration(LoveandpayRunners.metricsAutoConfiguration())
 			.withPropertyValues(LoveandpayRunners.baseUrl(baseUrl), "loveandpay.retry.initial-backoff=10ms",
-					"loveandpay.retry.max-backoff=50ms", "loveandpay.response-timeout=1s",
+					"loveandpay.retry.max-backoff=50ms", "loveandpay.response-timeout=2s",
 					// A 429 here would hold back the calls that follow it: the quota's
 					// own outcomes are tested in QuotaMetricsTests.
 					"loveandpay.quota.enabled=false");
@@ -142,7 +142,7 @@ class LoveandpayObservationTests {
 			answer(json(429, "{\"error\":\"RATE_LIMIT_EXCEEDED\"}").withHeader("Retry-After", "600"));
 			quietly(service.getSession(Fixtures.id(2)));
 			server.resetAll();
-			answer(okJson("{}").withFixedDelay(2000));
+			answer(okJson("{}").withFixedDelay(4000));
 			quietly(service.getSession(Fixtures.id(3)));
 			server.resetAll();
 			answer(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html/>"));
